@@ -1,0 +1,38 @@
+"""unionnews: clean text and typed records from crawled Chinese trade-union news."""
+
+from unionnews._version import __version__
+from unionnews.errors import InputError, PluginLoadError, UnionnewsError
+from unionnews.models import (
+    Activity,
+    Article,
+    DateMention,
+    Initiative,
+    Meeting,
+    Person,
+    Repair,
+    Span,
+    Statistic,
+    from_dict,
+    to_dict,
+)
+from unionnews.normalize import NormalizedText, normalize
+
+__all__ = [
+    "Activity",
+    "Article",
+    "DateMention",
+    "Initiative",
+    "InputError",
+    "Meeting",
+    "NormalizedText",
+    "Person",
+    "PluginLoadError",
+    "Repair",
+    "Span",
+    "Statistic",
+    "UnionnewsError",
+    "__version__",
+    "from_dict",
+    "normalize",
+    "to_dict",
+]

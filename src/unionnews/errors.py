@@ -1,0 +1,15 @@
+"""Exceptions unionnews raises on purpose; everything else is a bug."""
+
+from __future__ import annotations
+
+
+class UnionnewsError(Exception):
+    """Base class of every error unionnews raises deliberately."""
+
+
+class InputError(UnionnewsError, TypeError):
+    """The input is not something unionnews can read (wrong type, unreadable file)."""
+
+
+class PluginLoadError(UnionnewsError):
+    """A plugin named by the caller could not be found or loaded."""

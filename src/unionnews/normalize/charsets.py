@@ -1,0 +1,118 @@
+"""Which characters are plausible Chinese, for deciding whether a rewrite helps.
+
+The common set is GB2312 level 1 (the 3,755 most used simplified characters) plus
+their traditional forms.  It is built from the codecs and OpenCC themselves, so it
+needs no data file, and lazily, so ``import unionnews`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import regex
+
+#: Full-width and CJK punctuation a clean Chinese text is made of.
+CJK_PUNCTUATION = "。，、；：？！“”‘’（）《》〈〉【】〖〗「」『』—…·－～％＋｜　"
+
+#: Symbol blocks that a mis-paired double-byte decode produces and real text rarely uses.
+MOJIBAKE_SYMBOLS = (
+    "\u2460-\u24ff"  # enclosed alphanumerics: ① ⒄
+    "\u2500-\u257f"  # box drawing
+    "\u2580-\u25ff"  # blocks and geometric shapes
+    "\u3040-\u30ff"  # kana
+    "\u0391-\u03c9"  # Greek
+    "\u0401-\u0451"  # Cyrillic
+    "\u2160-\u217f"  # Roman numerals
+    "\u3220-\u32ff"  # enclosed CJK
+    "\ue000-\uf8ff"  # private use
+    "\ufe30-\ufe4f"  # CJK compatibility forms
+    "\ufffd"
+)
+_SYMBOL_RE = regex.compile(f"[{MOJIBAKE_SYMBOLS}]")
+
+
+@functools.cache
+def common_hanzi() -> frozenset[str]:
+    """GB2312 level-1 characters and their traditional forms."""
+    level1 = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                level1.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    simplified = "".join(level1)
+    from unionnews.normalize.script import converter
+
+    traditional = converter("s2t").convert(simplified)
+    taiwan = converter("s2tw").convert(simplified)
+    return frozenset(simplified) | frozenset(traditional) | frozenset(taiwan)
+
+
+@functools.cache
+def suspicious_re() -> regex.Pattern[str]:
+    """Matches one character that is neither ASCII, common hanzi nor CJK punctuation.
+
+    Pinyin tone letters and Latin-1 are left to their own steps.
+    """
+    common = "".join(sorted(common_hanzi()))
+    return regex.compile(f"[^\\x00-\\u024f\\u1e00-\\u1eff{regex.escape(common)}{CJK_PUNCTUATION}\\s]")
+
+
+#: Punctuation is more frequent than any single hanzi (of which the top score ~2.8).
+PUNCTUATION_COMMONNESS = 3.0
+
+
+@functools.cache
+def hanzi_frequency() -> dict[str, int]:
+    """How many words of pypinyin's phrase table each simplified character occurs in.
+
+    A proxy for how common a character is, good enough to choose between the
+    candidate readings of a lost byte (当 occurs in 311 words, 聪 in 8).
+    """
+    from collections import Counter
+
+    from pypinyin.phrases_dict import phrases_dict
+
+    return dict(Counter(ch for word in phrases_dict for ch in word))
+
+
+def commonness(ch: str) -> float:
+    """A bonus for a frequent character: hanzi by log word count, punctuation above all."""
+    if ch in CJK_PUNCTUATION:
+        return PUNCTUATION_COMMONNESS
+    from unionnews.normalize.script import converter
+
+    count = hanzi_frequency().get(converter("t2s").convert(ch), 0)
+    return math.log10(1 + count)
+
+
+def is_symbol(ch: str) -> bool:
+    return _SYMBOL_RE.match(ch) is not None
+
+
+def plausibility(text: str) -> float:
+    """A score of how much ``text`` reads like Chinese: common hanzi up, junk down."""
+    common = common_hanzi()
+    score = 0.0
+    for ch in text:
+        if ch in common:
+            score += 1.0
+        elif ch in CJK_PUNCTUATION:
+            score += 0.5
+        elif ch < "\x80":
+            score += 0.0 if ch.isprintable() or ch in "\n\t" else -3.0
+        elif is_symbol(ch):
+            score -= 2.0
+        elif "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003ffff":
+            score -= 1.0
+        else:
+            score -= 0.5
+    return score
+
+
+def is_clean_chinese(text: str) -> bool:
+    """Every character is a common hanzi, CJK punctuation or printable ASCII."""
+    common = common_hanzi()
+    return all(ch in common or ch in CJK_PUNCTUATION or (" " <= ch < "\x7f") for ch in text)

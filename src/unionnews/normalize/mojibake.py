@@ -1,0 +1,307 @@
+"""Repair Chinese mojibake: text whose bytes were decoded with the wrong codec.
+
+Three shapes are handled, each a small named function:
+
+* :func:`repair_latin1_runs` -- GBK/Big5 (or UTF-8) bytes read as Latin-1/cp1252
+  (``¹¤»á`` -> ``工会``); fully recoverable.
+* :func:`repair_misread_utf8` -- UTF-8 bytes read as GBK or Big5 (``鍙戝竷鏃堕棿``
+  -> ``发布时间``); bytes the wrong decoder replaced are marked, not guessed.
+* :func:`repair_phase_shift` -- GBK text decoded one byte out of phase, so every
+  character pairs the trail byte of one with the lead byte of the next
+  (``?!眳①愡x手`` -> ``。”參賽選手``).  One lost lead byte is guessed by trying all
+  of them and keeping the reading that is clearly Chinese.
+
+Detection is conservative: a span is rewritten only when the new reading scores
+clearly higher on :func:`~unionnews.normalize.charsets.plausibility` and contains
+no junk symbols.  Clean text has nothing suspicious and is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from unionnews.normalize.charsets import (
+    common_hanzi,
+    commonness,
+    is_symbol,
+    plausibility,
+    suspicious_re,
+)
+from unionnews.normalize.fix import Fix
+
+#: The crawl turned full-width punctuation into ASCII, inside mojibake too; when
+#: re-encoding a suspicious span these ASCII marks stand for their GBK full-width form.
+ASCII_TO_FULLWIDTH = {"!": "！", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+#: Characters that stand for one byte the first wrong decode could not map.
+LOST_BYTE_MARKS = "?\ufffd"
+
+_LATIN1_RUN = regex.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
+)
+#: How likely each lead byte is in GBK text: the punctuation row A1 is the most
+#: frequent, then A3 (full-width forms) and the level-1 hanzi rows, then the rest.
+LEAD_BYTE_PRIOR = ((0xA1, 0xA1, 2.5), (0xA3, 0xA3, 1.5), (0xB0, 0xD7, 1.5), (0xD8, 0xF7, 0.5))
+#: A byte lost next to other damage (a lost-byte mark, an orphan annotation) is the likeliest story.
+DAMAGE_MARKS = "?)\ufffd"
+_NEXT_TO_DAMAGE = 2.0
+_MIN_GAIN = 2.0
+_CLUSTER_GAP = 2
+_EXPAND = 4
+_MAX_WINDOW = 40
+
+
+def find_mojibake(text: str) -> list[Fix]:
+    """All mojibake repairs for ``text``, sorted and non-overlapping."""
+    fixes = repair_latin1_runs(text)
+    taken = [(f.start, f.end) for f in fixes]
+    for fix in repair_misread_cjk(text):
+        if not any(fix.start < e and s < fix.end for s, e in taken):
+            fixes.append(fix)
+            taken.append((fix.start, fix.end))
+    fixes.sort(key=lambda f: f.start)
+    return fixes
+
+
+def repair_latin1_runs(text: str) -> list[Fix]:
+    """Runs of Latin-1/cp1252 letters that are really GBK, Big5 or UTF-8 bytes."""
+    fixes = []
+    for m in _LATIN1_RUN.finditer(text):
+        run = m.group()
+        if sum("\u0080" <= c <= "\u00ff" for c in run) < 2:
+            continue
+        raw = _encode_single_byte(run)
+        if raw is None:
+            continue
+        best = _best_reading(run, [(raw, "gbk"), (raw, "big5"), (raw, "utf-8")])
+        if best is not None:
+            reading, codec = best
+            fixes.append(
+                Fix(m.start(), m.end(), reading, "mojibake-latin1", 0.95, note=f"{codec} bytes read as Latin-1")
+            )
+    return fixes
+
+
+def repair_misread_cjk(text: str) -> list[Fix]:
+    """UTF-8 read as GBK/Big5, and GBK out of phase, around each suspicious cluster."""
+    sus = suspicious_re()
+    if sus.search(text) is None:
+        return []
+    fixes: list[Fix] = []
+    end_of_last = 0
+    for lo, hi in _clusters(text, sus):
+        if lo < end_of_last:
+            continue
+        fix = repair_misread_utf8(text, lo, hi) or repair_phase_shift(text, lo, hi)
+        if fix is not None:
+            fixes.append(fix)
+            end_of_last = fix.end
+    return fixes
+
+
+def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
+    """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5."""
+    best: tuple[float, int, int, str, str, int] | None = None
+    for start, end in _windows(text, lo, hi, stop=" \n\t"):
+        window = text[start:end]
+        base = plausibility(window)
+        for codec in ("gb18030", "big5"):
+            raw = _encode_with_lost_marks(window, codec)
+            if raw is None:
+                continue
+            reading = raw.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
+            lost = reading.count("\ufffd")
+            if lost * 6 > len(reading) or not _is_clean(reading, allow_lost=True):
+                continue
+            gain = plausibility(reading) - base
+            if gain >= _MIN_GAIN and (best is None or gain > best[0]):
+                best = (gain, start, end, reading, codec, lost)
+    if best is None:
+        return None
+    _, start, end, reading, codec, lost = best
+    return Fix(
+        start, end, reading, "mojibake-utf8", 0.9 if not lost else 0.7, lost=lost, note=f"UTF-8 bytes read as {codec}"
+    )
+
+
+def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
+    """Re-pair GBK bytes that were decoded one byte out of phase.
+
+    One byte is unknown: either a lost-byte mark (``?``) inside the span, or a lead
+    byte that went missing before it.  Every lead byte is tried; the reading kept is
+    the most plausible one, and only if it is entirely common Chinese.
+    """
+    if _anomaly_weight(text[lo:hi]) < 2:
+        return None
+    best: tuple[float, int, int, str, int] | None = None
+    for start, end in _windows(text, lo, hi, stop=" \n\t()"):
+        window = text[start:end]
+        pieces = _encode_gbk_pieces(window)
+        if pieces is None:
+            continue
+        base = plausibility(window)
+        marks = [i for i, p in enumerate(pieces) if p is None]
+        if len(marks) > 1:
+            continue
+        for lead in range(0x81, 0xFF):
+            byte = bytes((lead,))
+            if marks:
+                raw = b"".join(byte if p is None else p for p in pieces)
+            else:
+                raw = byte + b"".join(p for p in pieces if p is not None)
+            try:
+                reading = raw.decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if not _is_clean(reading, allow_lost=False) or len(reading) < 3:
+                continue
+            gain = plausibility(reading) - base
+            if gain < _MIN_GAIN + 1:
+                continue
+            guessed = _guessed_char(reading, raw, pieces, marks)
+            score = gain + _lead_prior(lead) + commonness(guessed)
+            score += _NEXT_TO_DAMAGE if marks or _after_damage(text, start) else 0
+            if best is None or score > best[0]:
+                best = (score, start, end, reading, lead)
+    if best is None:
+        return None
+    _, start, end, reading, lead = best
+    return Fix(
+        start,
+        end,
+        reading,
+        "mojibake-phase-shift",
+        0.8,
+        note=f"GBK decoded one byte out of phase; lost byte 0x{lead:02x} restored",
+    )
+
+
+def _lead_prior(lead: int) -> float:
+    """Log-odds-like prior of a lost lead byte: punctuation rows and level-1 hanzi are common."""
+    for lo, hi, prior in LEAD_BYTE_PRIOR:
+        if lo <= lead <= hi:
+            return prior
+    return 0.5
+
+
+def _guessed_char(reading: str, raw: bytes, pieces: list[bytes | None], marks: list[int]) -> str:
+    """The character of ``reading`` that contains the guessed byte."""
+    if not marks:
+        return reading[0]
+    offset = sum(len(p) if p is not None else 1 for p in pieces[: marks[0]])
+    return reading[min(len(raw[:offset].decode("gbk", errors="ignore")), len(reading) - 1)]
+
+
+def _after_damage(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in DAMAGE_MARKS
+
+
+def _clusters(text: str, sus: regex.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Spans of suspicious characters lying at most ``_CLUSTER_GAP`` apart."""
+    lo = hi = -1
+    for m in sus.finditer(text):
+        if lo >= 0 and m.start() - hi <= _CLUSTER_GAP:
+            hi = m.end()
+            continue
+        if lo >= 0:
+            yield lo, hi
+        lo, hi = m.start(), m.end()
+    if lo >= 0:
+        yield lo, hi
+
+
+def _windows(text: str, lo: int, hi: int, stop: str) -> Iterator[tuple[int, int]]:
+    """Candidate spans around ``[lo, hi)``, growing up to ``_EXPAND`` characters each way."""
+    left = lo
+    while left > 0 and lo - left < _EXPAND and text[left - 1] not in stop:
+        left -= 1
+    right = hi
+    while right < len(text) and right - hi < _EXPAND and text[right] not in stop:
+        right += 1
+        if text[right - 1].isascii() and text[right - 1].isalnum():
+            break
+    if hi - lo > _MAX_WINDOW:
+        return
+    for start in range(left, lo + 1):
+        for end in range(hi, right + 1):
+            yield start, end
+
+
+def _anomaly_weight(span: str) -> float:
+    common = common_hanzi()
+    weight = 0.0
+    for ch in span:
+        if is_symbol(ch):
+            weight += 2
+        elif ch not in common and not ch.isascii():
+            weight += 1
+    return weight
+
+
+def _is_clean(reading: str, *, allow_lost: bool) -> bool:
+    common = common_hanzi()
+    from unionnews.normalize.charsets import CJK_PUNCTUATION
+
+    for ch in reading:
+        if ch in common or ch in CJK_PUNCTUATION or (ch == "\ufffd" and allow_lost):
+            continue
+        if ch.isascii() and ch.isprintable():
+            continue
+        return False
+    return True
+
+
+def _encode_single_byte(run: str) -> bytes | None:
+    try:
+        return run.encode("cp1252")
+    except UnicodeEncodeError:
+        try:
+            return run.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+
+
+def _encode_with_lost_marks(window: str, codec: str) -> bytes | None:
+    out = bytearray()
+    for ch in window:
+        if ch in LOST_BYTE_MARKS:
+            out += b"\x00"
+            continue
+        try:
+            out += ch.encode(codec)
+        except UnicodeEncodeError:
+            return None
+    return bytes(out)
+
+
+def _encode_gbk_pieces(window: str) -> list[bytes | None] | None:
+    """GBK bytes per character; ``None`` marks a lost byte to be guessed."""
+    pieces: list[bytes | None] = []
+    for ch in window:
+        if ch in LOST_BYTE_MARKS:
+            pieces.append(None)
+            continue
+        ch = ASCII_TO_FULLWIDTH.get(ch, ch)
+        try:
+            pieces.append(ch.encode("gbk"))
+        except UnicodeEncodeError:
+            return None
+    return pieces
+
+
+def _best_reading(original: str, candidates: list[tuple[bytes, str]]) -> tuple[str, str] | None:
+    base = plausibility(original)
+    best: tuple[float, str, str] | None = None
+    for raw, codec in candidates:
+        try:
+            reading = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not _is_clean(reading, allow_lost=False):
+            continue
+        gain = plausibility(reading) - base
+        if gain >= _MIN_GAIN and (best is None or gain > best[0]):
+            best = (gain, reading, codec)
+    return None if best is None else (best[1], best[2])

@@ -1,0 +1,131 @@
+"""Strip pinyin annotations that mirror sites inserted after characters.
+
+``會(huì)`` -> ``會``; ``(擴(kuò)大)`` -> ``(擴大)``.  An annotation is removed only when it
+is a reading of the character before it (pypinyin's heteronym table), so real
+parentheticals such as ``(扩大)``, ``(兼)`` or ``(hello)`` survive.
+
+An *orphan* annotation, ``?lián)``, is what is left when the character and the
+opening parenthesis were lost together.  A run of orphans stands for one lost
+character: it is restored only when its reading and a neighbour form a word of
+:data:`RECOVERY_WORDS`, and otherwise marked with U+FFFD, never invented.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+from unionnews.normalize.fix import Fix
+
+_TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+_SYLLABLE = f"[a-z{_TONE_LETTERS}]{{1,6}}"
+ANNOTATION_RE = regex.compile(rf"(?<=(\p{{Han}}))\(({_SYLLABLE})\)")
+ORPHAN_RUN_RE = regex.compile(rf"(?:\?{_SYLLABLE}\)){{1,4}}")
+_ORPHAN_RE = regex.compile(rf"\?({_SYLLABLE})\)")
+_HAS_TONE = regex.compile(f"[{_TONE_LETTERS}]")
+
+#: Words a lost character may be restored into, given its reading (simplified).
+#: Kept to words frequent in union news where one reading picks one character.
+RECOVERY_WORDS = (
+    "日报", "晚报", "工会", "会议", "协会", "大会", "总会", "职工", "工人", "劳动", "劳模",
+    "记者", "编辑", "报道", "发展", "服务", "建设", "组织", "学习", "精神", "工作", "活动",
+    "代表", "主席", "书记", "领导", "部署", "开展", "举行", "召开", "推进", "落实", "贯彻",
+)  # fmt: skip
+LOST_CHARACTER = "\ufffd"
+
+
+@functools.cache
+def _readings() -> dict[int, frozenset[str]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {cp: frozenset(r.split(",")) for cp, r in pinyin_dict.items()}
+
+
+@functools.cache
+def _chars_by_reading() -> dict[str, frozenset[str]]:
+    by_reading: dict[str, set[str]] = {}
+    for cp, readings in _readings().items():
+        for r in readings:
+            by_reading.setdefault(r, set()).add(chr(cp))
+    return {r: frozenset(cs) for r, cs in by_reading.items()}
+
+
+def _toneless(syllable: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+
+
+def is_reading_of(char: str, syllable: str) -> bool:
+    """Whether ``syllable`` is one of ``char``'s readings (tone marks must agree when given)."""
+    readings = _readings().get(ord(char))
+    if not readings:
+        return False
+    if syllable in readings:
+        return True
+    if _HAS_TONE.search(syllable) is None:
+        return any(_toneless(r) == syllable for r in readings)
+    return False
+
+
+def is_pinyin_syllable(syllable: str) -> bool:
+    """A reading some character has (so ``?qǐng)`` is an orphan, ``?abc)`` is not)."""
+    return syllable in _chars_by_reading()
+
+
+def strip_pinyin_annotations(text: str) -> list[Fix]:
+    """Fixes removing annotations and resolving orphan annotations."""
+    if "(" not in text and ")" not in text:
+        return []
+    fixes = [
+        Fix(m.start(), m.end(), "", "pinyin-annotation")
+        for m in ANNOTATION_RE.finditer(text)
+        if is_reading_of(m.group(1), m.group(2))
+    ]
+    if "?" in text:
+        fixes.extend(_orphan_fixes(text))
+        fixes.sort(key=lambda f: f.start)
+    return fixes
+
+
+def _orphan_fixes(text: str) -> list[Fix]:
+    fixes = []
+    for m in ORPHAN_RUN_RE.finditer(text):
+        syllables = _ORPHAN_RE.findall(m.group())
+        if not syllables or not all(_HAS_TONE.search(s) and is_pinyin_syllable(s) for s in syllables):
+            continue
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        restored = _restore(syllables, before, after)
+        if restored is None:
+            fixes.append(
+                Fix(m.start(), m.end(), LOST_CHARACTER, "pinyin-orphan", 0.9, lost=1, note="character lost")
+            )
+        else:
+            fixes.append(
+                Fix(
+                    m.start(),
+                    m.end(),
+                    restored,
+                    "pinyin-orphan",
+                    0.6,
+                    note=f"character restored from its reading and the word it forms with {before or after}",
+                )
+            )
+    return fixes
+
+
+def _restore(syllables: list[str], before: str, after: str) -> str | None:
+    """The one character with one of these readings that forms a known word with a neighbour."""
+    from unionnews.normalize.script import converter
+
+    t2s = converter("t2s")
+    prev, nxt = t2s.convert(before), t2s.convert(after)
+    words = frozenset(RECOVERY_WORDS)
+    found = set()
+    for syllable in syllables:
+        for ch in _chars_by_reading().get(syllable, ()):
+            simple = t2s.convert(ch)
+            if (prev and prev + simple in words) or (nxt and simple + nxt in words):
+                found.add(simple)
+    return found.pop() if len(found) == 1 else None
