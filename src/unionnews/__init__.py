@@ -15,6 +15,7 @@ from unionnews.models import (
     from_dict,
     to_dict,
 )
+from unionnews.assemble import parse
 from unionnews.normalize import NormalizedText, normalize
 
 __all__ = [
@@ -34,5 +35,6 @@ __all__ = [
     "__version__",
     "from_dict",
     "normalize",
+    "parse",
     "to_dict",
 ]

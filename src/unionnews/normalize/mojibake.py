@@ -47,6 +47,7 @@ LEAD_BYTE_PRIOR = ((0xA1, 0xA1, 2.5), (0xA3, 0xA3, 1.5), (0xB0, 0xD7, 1.5), (0xD
 #: A byte lost next to other damage (a lost-byte mark, an orphan annotation) is the likeliest story.
 DAMAGE_MARKS = "?)\ufffd"
 _NEXT_TO_DAMAGE = 2.0
+_SHIFT_STARTS_EARLIER = 3.0
 _MIN_GAIN = 2.0
 _CLUSTER_GAP = 2
 _EXPAND = 4
@@ -163,6 +164,8 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
             guessed = _guessed_char(reading, raw, pieces, marks)
             score = gain + _lead_prior(lead) + commonness(guessed)
             score += _NEXT_TO_DAMAGE if marks or _after_damage(text, start) else 0
+            if not marks and _byte_already_before(text, start, lead):
+                score -= _SHIFT_STARTS_EARLIER
             if best is None or score > best[0]:
                 best = (score, start, end, reading, lead)
     if best is None:
@@ -192,6 +195,16 @@ def _guessed_char(reading: str, raw: bytes, pieces: list[bytes | None], marks: l
         return reading[0]
     offset = sum(len(p) if p is not None else 1 for p in pieces[: marks[0]])
     return reading[min(len(raw[:offset].decode("gbk", errors="ignore")), len(reading) - 1)]
+
+
+def _byte_already_before(text: str, start: int, lead: int) -> bool:
+    """The guessed lead byte is the trail byte of the character before: the shift starts earlier."""
+    if start == 0 or text[start - 1].isascii():
+        return False
+    try:
+        return text[start - 1].encode("gbk")[-1] == lead
+    except UnicodeEncodeError:
+        return False
 
 
 def _after_damage(text: str, start: int) -> bool:

@@ -1,0 +1,167 @@
+"""Layer 4: ``parse(raw) -> Article``, wiring normalize, segment and the extractors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from unionnews.document import Document
+from unionnews.models import (
+    Article,
+    DateMention,
+    Event,
+    FurnitureSpan,
+    Person,
+    PluginError,
+    Span,
+)
+from unionnews.normalize import NormalizedText, normalize
+from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
+from unionnews.plugins import Plugins, build_plugins, default_plugins
+from unionnews.segment import Line, classify
+
+EVENT_HOOKS = ("unionnews_extract_meetings", "unionnews_extract_initiatives", "unionnews_extract_statistics")
+METADATA_FIELDS = ("title", "published", "source", "column", "newspaper")
+
+
+def parse(
+    raw: str | bytes | NormalizedText,
+    *,
+    plugins: Sequence[object] | None = None,
+    disable: Iterable[str] = (),
+    convert_script: bool = True,
+) -> Article:
+    """Parse one crawled article into an :class:`~unionnews.models.Article`.
+
+    ``plugins`` adds plugin objects for this call; ``disable`` leaves out plugins by
+    name (``builtin.statistics``, an entry point's name, ...).  Installed plugins are
+    found through the ``unionnews`` entry-point group.
+    """
+    disable = tuple(disable)
+    registry = build_plugins(plugins, disable) if plugins or disable else default_plugins()
+    norm = raw if isinstance(raw, NormalizedText) else normalize(raw, convert_script=convert_script)
+    return assemble(norm, registry)
+
+
+def assemble(norm: NormalizedText, registry: Plugins) -> Article:
+    """Build the article from normalized text with the given plugins."""
+    lines = classify(norm.text, registry.lexicon)
+    text, kept, to_raw, furniture = _drop_furniture(norm, lines)
+    document = Document(text=text, lines=tuple(kept), lexicon=registry.lexicon)
+    errors: list[PluginError] = []
+
+    meta_results, errs = registry.call("unionnews_extract_metadata", document=document)
+    errors += errs
+    meta: dict[str, str | None] = {k: None for k in METADATA_FIELDS}
+    for _, result in meta_results:
+        for key in METADATA_FIELDS:
+            if meta[key] is None and isinstance(result, dict) and result.get(key):
+                meta[key] = result[key]
+    document = attrs.evolve(document, published=meta["published"])
+
+    dates = _collect(registry, "unionnews_extract_dates", document, errors, DateMention)
+    document = attrs.evolve(document, dates=tuple(dates))
+    people = _dedupe(_collect(registry, "unionnews_extract_people", document, errors, Person))
+    events: list[Event] = []
+    for hook in EVENT_HOOKS:
+        events += _collect(registry, hook, document, errors, Event)  # type: ignore[arg-type]
+
+    return Article(
+        title=meta["title"],
+        published=meta["published"],
+        source=meta["source"],
+        people=tuple(_with_raw(p, to_raw) for p in people),
+        events=tuple(_with_raw(e, to_raw) for e in _dedupe(events)),
+        text=text,
+        repairs=norm.repairs,
+        column=meta["column"],
+        newspaper=meta["newspaper"],
+        script=norm.script,
+        dates=tuple(_with_raw(d, to_raw) for d in dates),
+        furniture=tuple(furniture),
+        errors=tuple(errors),
+    )
+
+
+def _collect(registry: Plugins, hook: str, document: Document, errors: list[PluginError], cls: Any) -> list[Any]:
+    results, errs = registry.call(hook, document=document)
+    errors += errs
+    out = []
+    for name, result in results:
+        try:
+            items = list(result)
+        except TypeError:
+            errors.append(PluginError(name, hook, f"returned {type(result).__name__}, not a sequence"))
+            continue
+        for item in items:
+            if cls is not Event and not isinstance(item, cls):
+                errors.append(PluginError(name, hook, f"returned {type(item).__name__}, not {cls.__name__}"))
+                continue
+            if cls is Event and not hasattr(item, "kind"):
+                errors.append(PluginError(name, hook, f"returned {type(item).__name__}, not an event"))
+                continue
+            if hasattr(item, "extractor") and not item.extractor:
+                item = attrs.evolve(item, extractor=name)
+            out.append(item)
+    return out
+
+
+def _dedupe(items: list[Any]) -> list[Any]:
+    seen = set()
+    out = []
+    for item in items:
+        key = _identity(item)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _identity(item: Any) -> tuple[Any, ...]:
+    if isinstance(item, Person):
+        return ("person", item.name, item.role)
+    kind = getattr(item, "kind", None)
+    if kind in ("meeting", "activity"):
+        return (kind, item.organizer, item.name, item.date)
+    if kind == "initiative":
+        return (kind, item.name)
+    if kind == "statistic":
+        return (kind, item.value, item.unit, item.evidence.start if item.evidence else None)
+    return (repr(item),)
+
+
+def _with_raw(item: Any, to_raw: OffsetMap) -> Any:
+    ev = getattr(item, "evidence", None)
+    if not isinstance(ev, Span) or not 0 <= ev.start <= ev.end <= to_raw.out_length:
+        return item
+    raw_start, raw_end = to_raw.raw_span(ev.start, ev.end)
+    return attrs.evolve(item, evidence=Span(ev.start, ev.end, raw_start, raw_end))
+
+
+def _drop_furniture(
+    norm: NormalizedText, lines: list[Line]
+) -> tuple[str, list[Line], OffsetMap, list[FurnitureSpan]]:
+    """Remove furniture lines; keep them as spans, and re-base the kept lines' offsets."""
+    edits: list[Edit] = []
+    furniture: list[FurnitureSpan] = []
+    text = norm.text
+    for line in lines:
+        if line.kind == "furniture":
+            end = line.end + 1 if line.end < len(text) and text[line.end] == "\n" else line.end
+            edits.append(Edit(line.start, end, ""))
+            furniture.append(FurnitureSpan("furniture", line.text, *norm.raw_span(line.start, line.end)))
+    new_text = apply_edits(text, edits)
+    to_raw = norm.offsets.then(edits, len(new_text))
+    kept = []
+    removed = 0
+    it = iter(edits)
+    nxt = next(it, None)
+    for line in lines:
+        while nxt is not None and nxt.end <= line.start:
+            removed += nxt.end - nxt.start
+            nxt = next(it, None)
+        if line.kind != "furniture":
+            kept.append(Line(line.start - removed, line.end - removed, line.kind, line.text))
+    return new_text, kept, to_raw, furniture

@@ -1,0 +1,134 @@
+"""Dates as written in the story, resolved against the publication date.
+
+Absolute (``2023-10-18 18:22``, ``2023年10月18日``, ``二〇二三年十月十八日``), partial
+(``10月17日``, ``12月4日上午``) and relative (``同日``, ``当天``, ``昨天``, ``日前``,
+``近日``).  A partial date takes the publication year, or the year before when its
+month is after the publication month; with no anchor it is ``--MM-DD``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import regex
+
+from unionnews.extract.numerals import NumeralError, read_chinese_number
+from unionnews.models import DateMention
+
+_CN = "〇零一二三四五六七八九十"
+ABSOLUTE_RE = regex.compile(
+    r"(?P<y>\d{4})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+    r"(?:\s+(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
+)
+CHINESE_DATE_RE = regex.compile(
+    rf"(?:(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*)?(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
+)
+#: Relative expressions: days offset from the publication date, or "same as the last date".
+RELATIVE_WORDS = (
+    ("同日", "same"), ("当天", "same"), ("当日", "same"), ("同一天", "same"), ("同时", "same"),
+    ("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("日前", "vague"),
+    ("近日", "vague"), ("近期", "vague"), ("日前", "vague"),
+)  # fmt: skip
+_RELATIVE_RE = regex.compile("|".join(regex.escape(w) for w, _ in RELATIVE_WORDS))
+_RELATIVE = dict(RELATIVE_WORDS)
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else read_chinese_number(s.replace("〇", "零") if len(s) < 4 else s)
+
+
+def parse_published(text: str) -> str | None:
+    """The first absolute date (with time when given) in ``text``, as ISO 8601."""
+    for mention in find_dates(text, None):
+        if mention.precision in ("day", "minute", "second") and mention.value and not mention.relative:
+            return mention.value
+    return None
+
+
+def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMention]:
+    """Every date mention in ``text``, in order, each resolved as far as possible.
+
+    Spans are returned without raw offsets (the caller adds them); ``offset`` is added
+    to ``start``/``end`` so callers can pass a slice.
+    """
+    anchor = _anchor(published)
+    mentions: list[tuple[int, int, str, str | None, str | None, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for m in ABSOLUTE_RE.finditer(text):
+        value, precision = _absolute(m)
+        if value:
+            mentions.append((m.start(), m.end(), m.group(), value, precision, False))
+            taken.append((m.start(), m.end()))
+    for m in CHINESE_DATE_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        value, precision = _chinese(m, anchor)
+        mentions.append((m.start(), m.end(), m.group(), value, precision, False))
+        taken.append((m.start(), m.end()))
+    for m in _RELATIVE_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        mentions.append((m.start(), m.end(), m.group(), None, None, True))
+    mentions.sort()
+    return list(_resolve_relative(mentions, anchor, offset))
+
+
+def _resolve_relative(
+    mentions: list[tuple[int, int, str, str | None, str | None, bool]], anchor: dt.date | None, offset: int
+) -> Iterator[DateMention]:
+    last: tuple[str | None, str | None] = (None, None)
+    from unionnews.models import Span
+
+    for start, end, text, value, precision, relative in mentions:
+        if relative:
+            how = _RELATIVE.get(text)
+            if how == "same":
+                value, precision = last
+            elif isinstance(how, int) and anchor is not None:
+                value, precision = (anchor + dt.timedelta(days=how)).isoformat(), "day"
+        elif value:
+            last = (value[:10] if len(value) >= 10 else value, "day" if len(value) >= 10 else precision)
+        yield DateMention(text, value, precision, relative, Span(start + offset, end + offset, -1, -1))  # type: ignore[arg-type]
+
+
+def _anchor(published: str | None) -> dt.date | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _absolute(m: regex.Match[str]) -> tuple[str | None, str | None]:
+    try:
+        date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None, None
+    if m["H"] is None:
+        return date.isoformat(), "day"
+    hour, minute = int(m["H"]), int(m["M"])
+    if hour > 23 or minute > 59:
+        return date.isoformat(), "day"
+    if m["S"] is not None and int(m["S"]) < 60:
+        return f"{date.isoformat()}T{hour:02d}:{minute:02d}:{int(m['S']):02d}", "second"
+    return f"{date.isoformat()}T{hour:02d}:{minute:02d}", "minute"
+
+
+def _chinese(m: regex.Match[str], anchor: dt.date | None) -> tuple[str | None, str | None]:
+    try:
+        month, day = _num(m["m"]), _num(m["d"])
+        year = _num(m["y"]) if m["y"] else None
+    except (NumeralError, ValueError):
+        return None, None
+    if year is None and anchor is not None:
+        year = anchor.year - 1 if month > anchor.month else anchor.year
+    if year is None:
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"--{month:02d}-{day:02d}", "month-day"
+        return None, None
+    try:
+        return dt.date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None, None

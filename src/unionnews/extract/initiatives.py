@@ -1,0 +1,123 @@
+"""Named initiatives: quoted names that the words around them call a program.
+
+``“13255工程”`` ends in a trigger word; ``“集中要约”行动`` is followed by one;
+``“工会E卡”“豫工惠”等智慧服务平台`` is a group of quoted names sharing the
+trigger after the last.  ``金工“惠”品牌`` keeps the short prefix that belongs to
+the name, and ``“金”生有缘·浪漫登“堂”`` is read as one name.  Slogans and epithets
+(``“娘家人”``) are excluded by the ``not_initiative`` lexicon.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from unionnews.document import Document
+from unionnews.models import Event, Initiative, Span
+
+QUOTED_RE = regex.compile(r"“([^“”]{1,40})”")
+#: What may stand between two quoted names of one group: nothing, or 、 and a short prefix.
+GROUP_GAP_RE = regex.compile(r"^(?:、?\p{Han}{0,3}|和|与|及)$")
+#: Joins ``“金”生有缘·浪漫登“堂”`` into one name: short unpunctuated text between quotes.
+INNER_GAP_RE = regex.compile(r"^[\p{Han}·]{1,8}$")
+HEAD_STOP_RE = regex.compile(r"[，。；：！？“（(]")
+PREFIX_RE = regex.compile(r"(?:^|[、，；以和与及把将])(\p{Han}{2})$")
+ORG_IN_SENTENCE_RE = regex.compile(r"([\p{Han}]{2,12}?(?:总工会|工会|联合会|省总|市总|县总))")
+_HEAD_LEN = 30
+
+
+@attrs.frozen(slots=True)
+class _Quoted:
+    start: int
+    end: int
+    name: str
+
+
+def extract_initiatives(document: Document) -> list[Event]:
+    triggers = document.lexicon.get("initiative_trigger")
+    excluded = frozenset(document.lexicon.get("not_initiative"))
+    known = document.lexicon.get("initiative")
+    found: dict[str, Initiative] = {}
+    for _, line in document.lines_of("body", "dek"):
+        for group in _groups(line.text):
+            head = _head(line.text, group[-1].end)
+            trigger = _trigger_in(head, triggers)
+            for item in group:
+                for name in _split_items(item.name, triggers):
+                    category = _ends_with(name, triggers) or trigger
+                    if category is None or name in excluded or len(name) < 2:
+                        continue
+                    _add(found, name, category, line.start + item.start, line.start + item.end, line.text)
+        for name in known:
+            i = line.text.find(name)
+            if i >= 0:
+                _add(found, name, _ends_with(name, triggers) or "品牌", line.start + i, line.start + i + len(name), line.text)
+    return list(found.values())
+
+
+def _add(found: dict[str, Initiative], name: str, category: str, start: int, end: int, line: str) -> None:
+    key = regex.sub(r"[\s·、，,]", "", name)
+    if key in found:
+        return
+    org = ORG_IN_SENTENCE_RE.search(line)
+    found[key] = Initiative(
+        name=name,
+        category=category,
+        organization=org.group(1) if org else None,
+        evidence=Span(start, end, -1, -1),
+        extractor="builtin.initiatives",
+        confidence=0.7,
+    )
+
+
+def _groups(text: str) -> list[list[_Quoted]]:
+    """Quoted names, merged where they form one name and grouped where they share a trigger."""
+    items: list[_Quoted] = []
+    for m in QUOTED_RE.finditer(text):
+        name = m.group(1).strip()
+        if items:
+            prev = items[-1]
+            gap = text[prev.end : m.start()]
+            if INNER_GAP_RE.match(gap) and (len(prev.name) <= 2 or len(name) <= 2) and not gap.startswith("、"):
+                items[-1] = _Quoted(prev.start, m.end(), prev.name + gap + name)
+                continue
+        if len(name) <= 2:
+            prefix = PREFIX_RE.search(text[: m.start()])
+            if prefix:
+                name = prefix.group(1) + name
+        items.append(_Quoted(m.start(), m.end(), name))
+    groups: list[list[_Quoted]] = []
+    for item in items:
+        if groups and GROUP_GAP_RE.match(text[groups[-1][-1].end : item.start]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _head(text: str, end: int) -> str:
+    """The words after a quoted name, up to the clause's end."""
+    rest = text[end : end + _HEAD_LEN]
+    stop = HEAD_STOP_RE.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def _trigger_in(head: str, triggers: tuple[str, ...]) -> str | None:
+    best: tuple[int, str] | None = None
+    for t in triggers:
+        i = head.find(t)
+        if i >= 0 and (best is None or i < best[0] or (i == best[0] and len(t) > len(best[1]))):
+            best = (i, t)
+    return best[1] if best else None
+
+
+def _ends_with(name: str, triggers: tuple[str, ...]) -> str | None:
+    return next((t for t in triggers if name.endswith(t) and len(name) > len(t)), None)
+
+
+def _split_items(name: str, triggers: tuple[str, ...]) -> list[str]:
+    """``五大行动、十件实事`` is two initiatives when every part is a complete name."""
+    parts = [p.strip() for p in name.split("、")]
+    if len(parts) > 1 and all(_ends_with(p, triggers) for p in parts):
+        return parts
+    return [name]

@@ -1,0 +1,182 @@
+"""Meetings reported as held (``郑州市总工会召开党组会议``), and activities.
+
+A sentence reports a meeting when an organizer is followed by a holding verb
+(召开/举行/举办, optionally after ``在<place>``) and a name ending in a meeting
+word.  ``A、B分别召开`` gives one meeting per organizer.  The date is the first date
+in the sentence, else a date opening the paragraph, else the last date before it
+(``同日`` resolves to that).  The chair comes from ``<name>主持`` in the same or the
+next sentence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from unionnews.document import Document, Sentence
+from unionnews.extract.people import is_person_name
+from unionnews.lexicon import HOLD_VERBS, NOT_HELD_CUES, ORG_SUFFIXES, TITLES
+from unionnews.models import Activity, DateMention, Event, Meeting, Span
+
+_VERBS = "|".join(HOLD_VERBS)
+_ORG_SUFFIX = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
+_ORG = rf"[\p{{Han}}（）()]{{1,24}}?(?:{_ORG_SUFFIX})"
+ORG_RE = regex.compile(_ORG)
+SUBJECT_RE = regex.compile(rf"^(?:{_ORG})(?:[、和与及](?:{_ORG}))*")
+DATE_PREFIX_RE = regex.compile(
+    r"^(?:\d{1,2}月\d{1,2}日[上下午晚间]*|同日|当天|当日|同时|近日|日前|此前|随后|会上|昨天|今天)"
+)
+HOLD_RE = regex.compile(rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})")
+ACTIVITY_WORDS = ("活动", "竞赛", "比赛", "大赛", "仪式", "展览", "赛", "宣讲", "运动会", "晚会", "义诊")
+CLOSING_RE = regex.compile(r"(?P<name>第[一二三四五六七八九十百\d]+次[^，。]{0,12}代表大会|[^，。]{0,16}代表大会)[^，。]{0,6}(?P<what>闭幕|开幕)")
+CHAIR_RE = regex.compile(r"([\p{Han}、]{2,30}?)主持(?:会议|并讲话|了会议|$|。|，)")
+PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
+MEETING_NAME_RE = regex.compile(
+    r"^[^，。]*(?:会议|座谈会|学习会|推进会|部署会|培训班|代表大会|研讨会|交流会|动员会|报告会|例会|（扩大）会)"
+)
+#: The theme a meeting name may open with: ``…精神``, ``…十六大`` (a congress studied).
+THEME_RE = regex.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!会)|代表大会)")
+_TITLE_ALT = "|".join(sorted(TITLES, key=len, reverse=True))
+_TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
+
+
+def extract_meetings(document: Document) -> list[Event]:
+    events: list[Event] = []
+    sentences = list(document.sentences("body"))
+    last_date: str | None = None
+    paragraph_date: dict[int, str | None] = {}
+    for k, sentence in enumerate(sentences):
+        dates = [d for d in document.dates_in(sentence.start, sentence.end) if d.value]
+        if sentence.line not in paragraph_date:
+            opening = _opening_date(document, sentence)
+            paragraph_date[sentence.line] = opening
+        date = dates[0].value if dates else paragraph_date[sentence.line] or last_date
+        found = _meetings_in(sentence, date, document)
+        if found:
+            chair = _chair(sentence.text) or (
+                _chair(sentences[k + 1].text) if k + 1 < len(sentences) else None
+            )
+            for event in found:
+                if isinstance(event, Meeting) and chair and event.chair is None:
+                    event = Meeting(**{**_fields(event), "chair": chair})
+                events.append(event)
+        if dates:
+            last_date = dates[-1].value
+    return events
+
+
+def _fields(event: Meeting) -> dict[str, object]:
+    return {f: getattr(event, f) for f in event.__slots__ if not f.startswith("__")}
+
+
+def _opening_date(document: Document, sentence: Sentence) -> str | None:
+    """A date that opens the sentence's paragraph applies to the whole paragraph."""
+    line = document.lines[sentence.line]
+    head: list[DateMention] = [
+        d for d in document.dates_in(line.start, line.start + 12) if d.value and not d.relative
+    ]
+    return head[0].value if head else None
+
+
+def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> list[Event]:
+    out: list[Event] = []
+    text = sentence.text
+    for m in HOLD_RE.finditer(text):
+        name = _meeting_name(m.group("name"))
+        before = text[: m.start()]
+        organizers = _organizers(before)
+        if not organizers or _not_held(before, organizers[-1][1]):
+            continue
+        place = m.group("place")
+        evidence = Span(sentence.start, sentence.end, -1, -1)
+        if name is None:
+            activity = _activity_name(m.group("name"))
+            if activity:
+                for org, _ in organizers:
+                    out.append(Activity(org, activity, date, place, evidence, "builtin.meetings", 0.6))
+            continue
+        purpose = PURPOSE_RE.search(text, m.end())
+        for org, _ in organizers:
+            out.append(
+                Meeting(
+                    organizer=org,
+                    name=name,
+                    date=date,
+                    location=place.strip() if place else None,
+                    purpose=purpose.group(1) if purpose else None,
+                    evidence=evidence,
+                    extractor="builtin.meetings",
+                    confidence=0.8,
+                )
+            )
+    for m in regex.finditer(rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})", text):
+        org = _organizers(m.group("what"))
+        out.append(
+            Activity(
+                org[0][0] if org else None,
+                m.group("what")[len(org[0][0]) if org else 0 :],
+                date,
+                m.group("place"),
+                Span(sentence.start, sentence.end, -1, -1),
+                "builtin.meetings",
+                0.6,
+            )
+        )
+    return out
+
+
+def _meeting_name(phrase: str) -> str | None:
+    """The kind of meeting: the phrase up to its meeting word, without the theme before it."""
+    m = MEETING_NAME_RE.search(phrase)
+    if not m:
+        return None
+    name = m.group()
+    if not name.endswith("代表大会"):
+        name = THEME_RE.sub("", name) or name
+    name = regex.sub(r"^第[一二三四五六七八九十\d]+次", "", name)
+    return name.replace("（", "(").replace("）", ")") or None
+
+
+def _activity_name(phrase: str) -> str | None:
+    m = regex.search(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})", phrase)
+    return m.group() if m else None
+
+
+def _organizers(before: str) -> list[tuple[str, int]]:
+    """The subject organizations of the clause before the verb: ``A、B(也分别…)`` -> [A, B].
+
+    Returns each organization with the offset in ``before`` where the subject ends.
+    """
+    clause = regex.split(r"[，；：]", before)[-1]
+    clause = DATE_PREFIX_RE.sub("", clause.strip())
+    subject = SUBJECT_RE.match(clause)
+    if not subject:
+        return []
+    end = len(before) - len(clause) + subject.end()
+    return [(_clean_org(m.group()), end) for m in ORG_RE.finditer(subject.group())]
+
+
+def _clean_org(org: str) -> str:
+    for prefix in ("由", "在", "和", "与", "及", "也", "、"):
+        if org.startswith(prefix):
+            org = org[len(prefix) :]
+    return org
+
+
+def _not_held(before: str, org_end: int) -> bool:
+    between = before[org_end:]
+    return any(cue in between for cue in NOT_HELD_CUES)
+
+
+def _chair(text: str) -> str | None:
+    m = CHAIR_RE.search(text)
+    if not m:
+        return None
+    lead = m.group(1)
+    parts = _TITLE_RE.split(lead)
+    tail = parts[-1].strip("、 ")
+    if is_person_name(tail):
+        return tail
+    for size in (3, 2):
+        if is_person_name(lead[-size:]):
+            return lead[-size:]
+    return None

@@ -1,0 +1,86 @@
+"""Quantities the story claims: ``3.77万名`` -> 37700 名, ``840余万人`` -> 8400000 人 (approx).
+
+A statistic is a number followed by a measure word.  Not statistics: dates, years
+and times (``年/月/日`` follow), ordinals (``第``), anniversaries (``周年``),
+percentages, numbers inside quoted names, phone and licence numbers, ``一`` alone
+(an article, not a count) and reduplicated measures (``一场场``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from unionnews.document import Document
+from unionnews.extract.numerals import CHINESE_NUMBER_CHARS, NumeralError, read_number
+from unionnews.lexicon import MEASURE_WORDS
+from unionnews.models import Event, Span, Statistic
+
+APPROX_BEFORE = ("近", "约", "超过", "超", "逾", "达", "至少", "大约", "将近", "共", "累计")
+APPROX_BEFORE_TRUE = ("近", "约", "超过", "超", "逾", "至少", "大约", "将近")
+APPROX_AFTER = ("多", "余", "以上", "左右", "几", "来")
+_MEASURES = "|".join(sorted((m for m in MEASURE_WORDS if m != "余"), key=len, reverse=True))
+STAT_RE = regex.compile(
+    rf"(?P<num>\d+(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
+    rf"(?P<unit>{_MEASURES})"
+)
+NOT_AFTER = ("年", "月", "日", "周年", "%", "％", "号", "时", "分", "岁", "倍", "大")
+QUOTE_RE = regex.compile(r"“[^“”]*”|《[^《》]*》")
+SUBJECT_RE = regex.compile(r"^[^，。；、]{0,20}?(?=[，。；、]|$)")
+
+
+def extract_statistics(document: Document) -> list[Event]:
+    out: list[Event] = []
+    for sentence in document.sentences("body"):
+        text = sentence.text
+        quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+        for m in STAT_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in quoted) or not _is_count(text, m):
+                continue
+            try:
+                base = read_number(m["num"] + m["big"] + m["big2"])
+            except NumeralError:
+                continue
+            prefix = text[max(0, m.start() - 2) : m.start()]
+            approx = bool(m["approx"]) or text[m.end() : m.end() + 2].startswith(("以上", "左右", "多")) or any(
+                prefix.endswith(w) for w in APPROX_BEFORE_TRUE
+            )
+            subject = SUBJECT_RE.match(text[m.end() :])
+            out.append(
+                Statistic(
+                    value=base,
+                    unit=m["unit"],
+                    text=m.group(),
+                    approx=approx,
+                    subject=(subject.group().lstrip("的") or None) if subject else None,
+                    predicate=_predicate(text, m.start()),
+                    evidence=Span(sentence.start + m.start(), sentence.start + m.end(), -1, -1),
+                    extractor="builtin.statistics",
+                    confidence=0.7,
+                )
+            )
+    return out
+
+
+def _is_count(text: str, m: regex.Match[str]) -> bool:
+    num = m["num"]
+    before = text[max(0, m.start() - 1) : m.start()]
+    after = text[m.end() : m.end() + 2]
+    if before == "第" or before.isdigit() or before in ".-/:":
+        return False
+    if num in ("一", "两") and not m["big"]:
+        return False
+    if after[:1] == m["unit"][-1] or text[m.end() : m.end() + 1] in ("月", "年", "天"):
+        return False  # 一场场, 一个多月
+    if m["unit"] in ("个",) and text[m.end() : m.end() + 1] in "月":
+        return False
+    if num.isdigit() and len(num) >= 7 and not m["big"]:
+        return False  # phone and record numbers
+    if num[-1] in CHINESE_NUMBER_CHARS and not m["big"] and text[m.end() : m.end() + 1] in "大":
+        return False
+    return not any(text.startswith(w, m.end()) for w in NOT_AFTER if w in ("%", "％"))
+
+
+def _predicate(text: str, start: int) -> str | None:
+    """The verb phrase just before the number (``赠送意外伤害保险`` comes after: kept simple)."""
+    m = regex.search(r"(为|向|有|达|共|累计|覆盖|惠及|建成|培育|选树|共建|推动建设)[^，。；]{0,12}$", text[:start])
+    return m.group().strip() if m else None

@@ -1,0 +1,116 @@
+"""The plugin manager: built-in extractors plus those found through entry points.
+
+Built-ins are registered exactly as third-party plugins are.  Third-party plugins
+are distributions exposing an entry point in group ``unionnews``; the entry
+point's object is registered under the entry point's name.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from importlib.metadata import entry_points
+from typing import Any
+
+import attrs
+import pluggy
+
+from unionnews import hookspecs
+from unionnews.errors import PluginLoadError
+from unionnews.extract.builtin import BUILTIN_PLUGINS
+from unionnews.lexicon import Lexicon
+from unionnews.models import PluginError
+
+ENTRY_POINT_GROUP = "unionnews"
+
+
+@attrs.frozen(slots=True)
+class PluginInfo:
+    """A registered plugin: its name, and where it came from (``builtin`` or a distribution)."""
+
+    name: str
+    origin: str
+
+
+@attrs.frozen(slots=True)
+class Plugins:
+    """A ready plugin manager with its merged lexicon."""
+
+    manager: pluggy.PluginManager
+    lexicon: Lexicon
+    info: tuple[PluginInfo, ...]
+
+    def call(self, hook: str, **kwargs: Any) -> tuple[list[tuple[str, Any]], list[PluginError]]:
+        """Call every implementation of ``hook`` in pluggy order, each isolated.
+
+        Returns ``(plugin name, result)`` pairs and the errors of the ones that raised.
+        """
+        results: list[tuple[str, Any]] = []
+        errors: list[PluginError] = []
+        caller = getattr(self.manager.hook, hook)
+        for impl in reversed(caller.get_hookimpls()):
+            name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
+            args = {k: kwargs[k] for k in impl.argnames if k in kwargs}
+            try:
+                result = impl.function(**args)
+            except Exception as e:  # isolate plugins: record, go on
+                errors.append(PluginError(name, hook, f"{type(e).__name__}: {e}"))
+                continue
+            if result is not None:
+                results.append((name, result))
+        return results, errors
+
+
+def _discover() -> list[tuple[str, str, Callable[[], Any]]]:
+    found = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist.name if ep.dist is not None else "?"
+        found.append((ep.name, dist, ep.load))
+    return found
+
+
+def build_plugins(
+    plugins: Sequence[object] | None = None,
+    disable: Iterable[str] = (),
+    *,
+    entry_points_enabled: bool = True,
+) -> Plugins:
+    """A plugin manager with the built-ins, installed plugins and ``plugins`` given.
+
+    ``disable`` names plugins (built-in or installed) to leave out.  Raises
+    :class:`~unionnews.errors.PluginLoadError` when an installed plugin fails to load.
+    """
+    disabled = set(disable)
+    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    info: list[PluginInfo] = []
+    for name, plugin in BUILTIN_PLUGINS.items():
+        if name not in disabled:
+            pm.register(plugin, name=name)
+            info.append(PluginInfo(name, "builtin"))
+    if entry_points_enabled:
+        for name, dist, load in _discover():
+            if name in disabled:
+                continue
+            try:
+                plugin = load()
+            except Exception as e:
+                raise PluginLoadError(f"plugin {name!r} from {dist} failed to load: {e}") from e
+            pm.register(plugin, name=name)
+            info.append(PluginInfo(name, dist))
+    for i, plugin in enumerate(plugins or ()):
+        name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{i}"
+        if name not in disabled:
+            pm.register(plugin, name=name)
+            info.append(PluginInfo(name, "argument"))
+    unknown = disabled - {i.name for i in info} - set(BUILTIN_PLUGINS) - {n for n, _, _ in _discover()}
+    if unknown:
+        raise PluginLoadError(f"cannot disable unknown plugins {sorted(unknown)}")
+    contributions = [result for _, result in Plugins(pm, Lexicon.merge([]), ()).call("unionnews_lexicon")[0]]
+    return Plugins(pm, Lexicon.merge(contributions), tuple(info))
+
+
+@functools.cache
+def default_plugins() -> Plugins:
+    """The process-wide default manager (built once; worker processes build their own)."""
+    return build_plugins()
