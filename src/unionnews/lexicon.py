@@ -74,7 +74,7 @@ NOT_HELD_CUES = ("要求", "将", "要", "通过", "计划", "拟", "准备", "�
 #: Words after a quoted name that make it an initiative, and its category.
 INITIATIVE_TRIGGERS = (
     "工作法", "工作模式", "模式", "工程", "行动", "品牌", "平台", "活动", "计划", "加强年", "建设年",
-    "讲堂", "大讲堂", "课堂", "矩阵", "体系", "驿站", "实事", "竞赛", "思路", "沙龙", "会客厅", "项目",
+    "讲堂", "大讲堂", "矩阵", "体系", "驿站", "实事", "竞赛", "思路", "沙龙", "会客厅", "项目",
     "大思政课", "课", "年", "服务站", "工作室", "直通车", "机制", "专项", "赛", "品牌建设",
 )  # fmt: skip
 #: Quoted words that are epithets or slogans, never initiatives.

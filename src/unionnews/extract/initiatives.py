@@ -20,6 +20,7 @@ QUOTED_RE = regex.compile(r"“([^“”]{1,40})”")
 GROUP_GAP_RE = regex.compile(r"^(?:、?\p{Han}{0,3}|和|与|及)$")
 #: Joins ``“金”生有缘·浪漫登“堂”`` into one name: short unpunctuated text between quotes.
 INNER_GAP_RE = regex.compile(r"^[\p{Han}·]{1,8}$")
+FUNCTION_WORDS = ("的", "和", "与", "及", "等", "或", "是", "为", "在")
 HEAD_STOP_RE = regex.compile(r"[，。；：！？“（(]")
 PREFIX_RE = regex.compile(r"(?:^|[、，；以和与及把将])(\p{Han}{2})$")
 ORG_IN_SENTENCE_RE = regex.compile(r"([\p{Han}]{2,12}?(?:总工会|工会|联合会|省总|市总|县总))")
@@ -78,7 +79,7 @@ def _groups(text: str) -> list[list[_Quoted]]:
         if items:
             prev = items[-1]
             gap = text[prev.end : m.start()]
-            if INNER_GAP_RE.match(gap) and (len(prev.name) <= 2 or len(name) <= 2) and not gap.startswith("、"):
+            if INNER_GAP_RE.match(gap) and len(prev.name) <= 2 and gap not in FUNCTION_WORDS:
                 items[-1] = _Quoted(prev.start, m.end(), prev.name + gap + name)
                 continue
         if len(name) <= 2:

@@ -35,6 +35,7 @@ MEETING_NAME_RE = regex.compile(
 )
 #: The theme a meeting name may open with: ``…精神``, ``…十六大`` (a congress studied).
 THEME_RE = regex.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!会)|代表大会)")
+CHAIR_LOOKAHEAD = 3
 _TITLE_ALT = "|".join(sorted(TITLES, key=len, reverse=True))
 _TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
 
@@ -52,9 +53,7 @@ def extract_meetings(document: Document) -> list[Event]:
         date = dates[0].value if dates else paragraph_date[sentence.line] or last_date
         found = _meetings_in(sentence, date, document)
         if found:
-            chair = _chair(sentence.text) or (
-                _chair(sentences[k + 1].text) if k + 1 < len(sentences) else None
-            )
+            chair = _chair(sentence.text) or _chair_after(sentences, k)
             for event in found:
                 if isinstance(event, Meeting) and chair and event.chair is None:
                     event = Meeting(**{**_fields(event), "chair": chair})
@@ -62,6 +61,19 @@ def extract_meetings(document: Document) -> list[Event]:
         if dates:
             last_date = dates[-1].value
     return events
+
+
+def _chair_after(sentences: list[Sentence], k: int) -> str | None:
+    """``…主持会议`` in the next sentences of the same paragraph, before another meeting."""
+    for later in sentences[k + 1 : k + 1 + CHAIR_LOOKAHEAD]:
+        if later.line != sentences[k].line and later.line != sentences[k].line + 1:
+            break
+        if HOLD_RE.search(later.text) and "主持" not in later.text:
+            break
+        chair = _chair(later.text)
+        if chair:
+            return chair
+    return None
 
 
 def _fields(event: Meeting) -> dict[str, object]:

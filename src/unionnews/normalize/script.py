@@ -17,6 +17,9 @@ ZHU_KEEP = (
     "所著", "著译", "译著", "撰著", "大著", "著论",
 )  # fmt: skip
 _ZHU = regex.compile("著")
+#: Variant characters OpenCC ``t2s`` leaves alone although simplified text never uses them.
+VARIANTS = (("陜", "陕"), ("峯", "峰"), ("綫", "线"), ("衞", "卫"), ("爲", "为"), ("僞", "伪"), ("啓", "启"))
+_VARIANT_TABLE = str.maketrans(dict(VARIANTS))
 
 
 @functools.cache
@@ -92,7 +95,8 @@ def _changed_runs(old: str, new: str) -> list[Fix]:
 
 
 def _modern_zhe(converted: str) -> str:
-    """著 -> 着 in converted text, except in the words of ``ZHU_KEEP``."""
+    """著 -> 着 in converted text, except in the words of ``ZHU_KEEP``; variants folded."""
+    converted = converted.translate(_VARIANT_TABLE)
     if "著" not in converted:
         return converted
 
