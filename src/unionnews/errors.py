@@ -13,3 +13,7 @@ class InputError(UnionnewsError, TypeError):
 
 class PluginLoadError(UnionnewsError):
     """A plugin named by the caller could not be found or loaded."""
+
+
+class SchemaError(UnionnewsError, ValueError):
+    """Data given to ``from_dict`` does not fit the JSON contract."""

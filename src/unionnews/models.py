@@ -13,6 +13,8 @@ from typing import Any, Literal, TypeVar, Union
 import attrs
 import cattrs
 
+from unionnews.errors import SchemaError
+
 Role = Literal["reporter", "correspondent", "editor", "author", "photographer"]
 Precision = Literal["year", "month", "day", "minute", "second", "month-day"]
 Script = Literal["simplified", "traditional", "mixed", "none"]
@@ -210,5 +212,12 @@ def to_dict(obj: Any) -> Any:
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
-    """Structure plain data produced by :func:`to_dict` back into ``cls``."""
-    return _CONVERTER.structure(data, cls)
+    """Structure plain data produced by :func:`to_dict` back into ``cls``.
+
+    Raises :class:`~unionnews.errors.SchemaError` listing every field that is wrong.
+    """
+    try:
+        return _CONVERTER.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as e:
+        details = "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)
+        raise SchemaError(f"not a valid {cls.__name__}: {details}") from e

@@ -35,8 +35,8 @@ class NamedStep:
 
 
 DEFAULT_STEPS: tuple[NamedStep, ...] = (
-    NamedStep("spaces", normalize_spaces),
     NamedStep("mojibake", find_mojibake),
+    NamedStep("spaces", normalize_spaces),
     NamedStep("pinyin", strip_pinyin_annotations),
     NamedStep("script", convert_to_simplified, summarize=True),
     NamedStep("lost-symbols", mark_lost_symbols),

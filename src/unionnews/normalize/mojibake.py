@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import regex
 
 from unionnews.normalize.charsets import (
+    CJK_PUNCTUATION,
     common_hanzi,
     commonness,
     is_symbol,
@@ -49,6 +50,10 @@ DAMAGE_MARKS = "?)\ufffd"
 _NEXT_TO_DAMAGE = 2.0
 _SHIFT_STARTS_EARLIER = 3.0
 _MIN_GAIN = 2.0
+#: A line is re-read whole when at least one in this many of its wide characters is suspicious.
+LINE_SUSPICION = 5
+#: A deterministic re-reading may contain this share of uncommon (but real) hanzi, e.g. 驿.
+RARE_SHARE = 0.15
 _CLUSTER_GAP = 2
 _EXPAND = 4
 _MAX_WINDOW = 40
@@ -88,11 +93,15 @@ def repair_latin1_runs(text: str) -> list[Fix]:
 def repair_misread_cjk(text: str) -> list[Fix]:
     """UTF-8 read as GBK/Big5, and GBK out of phase, around each suspicious cluster."""
     sus = suspicious_re()
-    if sus.search(text) is None:
+    if sus.search(text) is None and _LOST_MARK_RE.search(text) is None:
         return []
-    fixes: list[Fix] = []
+    fixes: list[Fix] = repair_misread_lines(text, sus)
+    seeds = regex.compile(f"{sus.pattern}|{_LOST_MARK_RE.pattern}")
     end_of_last = 0
-    for lo, hi in _clusters(text, sus):
+    taken = [(f.start, f.end) for f in fixes]
+    for lo, hi in _clusters(text, seeds):
+        if any(a <= lo < b for a, b in taken):
+            continue
         if lo < end_of_last:
             continue
         fix = repair_misread_utf8(text, lo, hi) or repair_phase_shift(text, lo, hi)
@@ -100,6 +109,41 @@ def repair_misread_cjk(text: str) -> list[Fix]:
             fixes.append(fix)
             end_of_last = fix.end
     return fixes
+
+
+def repair_misread_lines(text: str, sus: regex.Pattern[str]) -> list[Fix]:
+    """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better."""
+    fixes = []
+    pos = 0
+    for line in text.split("\n"):
+        wide = sum(1 for c in line if not c.isascii())
+        if wide >= 6 and len(sus.findall(line)) * LINE_SUSPICION >= wide:
+            fix = _reread_utf8(line, pos, len(line))
+            if fix is not None:
+                fixes.append(fix)
+        pos += len(line) + 1
+    return fixes
+
+
+def _reread_utf8(line: str, offset: int, length: int) -> Fix | None:
+    base = plausibility(line)
+    best: tuple[float, str, str, int] | None = None
+    for codec in ("gb18030", "big5"):
+        raw = _encode_with_lost_marks(line, codec)
+        if raw is None:
+            continue
+        reading = _decode_utf8_marking_lost(raw)
+        lost = reading.count("\ufffd")
+        if lost * 6 > len(reading):
+            continue
+        gain = plausibility(reading) - base
+        if gain >= max(_MIN_GAIN, len(reading) / 4) and (best is None or gain > best[0]):
+            best = (gain, reading, codec, lost)
+    if best is None:
+        return None
+    _, reading, codec, lost = best
+    return Fix(offset, offset + length, reading, "mojibake-utf8", 0.9 if not lost else 0.7, lost=lost,
+               note=f"UTF-8 bytes read as {codec}")  # fmt: skip
 
 
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
@@ -112,7 +156,7 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
             raw = _encode_with_lost_marks(window, codec)
             if raw is None:
                 continue
-            reading = raw.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
+            reading = _decode_utf8_marking_lost(raw)
             lost = reading.count("\ufffd")
             if lost * 6 > len(reading) or not _is_clean(reading, allow_lost=True):
                 continue
@@ -134,7 +178,7 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
     byte that went missing before it.  Every lead byte is tried; the reading kept is
     the most plausible one, and only if it is entirely common Chinese.
     """
-    if _anomaly_weight(text[lo:hi]) < 2:
+    if _anomaly_weight(text[max(lo - 1, 0) : hi + 1]) < 2:
         return None
     best: tuple[float, int, int, str, int] | None = None
     for start, end in _windows(text, lo, hi, stop=" \n\t()"):
@@ -142,8 +186,9 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
         pieces = _encode_gbk_pieces(window)
         if pieces is None:
             continue
-        base = plausibility(window)
+        base = plausibility(window) - _anomaly_weight(window)
         marks = [i for i, p in enumerate(pieces) if p is None]
+        needed = _MIN_GAIN if marks else _MIN_GAIN + 1
         if len(marks) > 1:
             continue
         for lead in range(0x81, 0xFF):
@@ -156,10 +201,10 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
                 reading = raw.decode("gbk")
             except UnicodeDecodeError:
                 continue
-            if not _is_clean(reading, allow_lost=False) or len(reading) < 3:
+            if not _is_clean(reading, allow_lost=False, rare_share=0) or len(reading) < 3:
                 continue
             gain = plausibility(reading) - base
-            if gain < _MIN_GAIN + 1:
+            if gain < needed:
                 continue
             guessed = _guessed_char(reading, raw, pieces, marks)
             score = gain + _lead_prior(lead) + commonness(guessed)
@@ -243,27 +288,34 @@ def _windows(text: str, lo: int, hi: int, stop: str) -> Iterator[tuple[int, int]
 
 
 def _anomaly_weight(span: str) -> float:
+    """How broken a span looks: junk symbols 2, lost-byte marks 1.5, rare hanzi 1, stray Latin 0.5."""
     common = common_hanzi()
     weight = 0.0
-    for ch in span:
+    for i, ch in enumerate(span):
         if is_symbol(ch):
             weight += 2
+        elif ch in LOST_BYTE_MARKS:
+            weight += 1.5 if i and not span[i - 1].isascii() else 0.5
+        elif ch.isascii() and ch.isalpha():
+            weight += 0.5 if i and not span[i - 1].isascii() else 0
         elif ch not in common and not ch.isascii():
             weight += 1
     return weight
 
 
-def _is_clean(reading: str, *, allow_lost: bool) -> bool:
+def _is_clean(reading: str, *, allow_lost: bool, rare_share: float = RARE_SHARE) -> bool:
+    """No junk symbols or controls, and at most ``rare_share`` of uncommon hanzi."""
     common = common_hanzi()
-    from unionnews.normalize.charsets import CJK_PUNCTUATION
-
+    rare = 0
     for ch in reading:
         if ch in common or ch in CJK_PUNCTUATION or (ch == "\ufffd" and allow_lost):
             continue
-        if ch.isascii() and ch.isprintable():
+        if ch.isascii() and (ch.isprintable() or ch in "\n\t"):
             continue
-        return False
-    return True
+        if is_symbol(ch) or not ("\u3400" <= ch <= "\u9fff"):
+            return False
+        rare += 1
+    return rare <= rare_share * len(reading)
 
 
 def _encode_single_byte(run: str) -> bytes | None:
@@ -274,6 +326,16 @@ def _encode_single_byte(run: str) -> bytes | None:
             return run.encode("latin-1")
         except UnicodeEncodeError:
             return None
+
+
+#: A lost-byte mark touching a wide character: where a one-byte phase shift starts.
+_LOST_MARK_RE = regex.compile(r"(?<=[^\x00-\x7f])[?\ufffd]|[?\ufffd](?=[^\x00-\x7f])")
+_LOST_RUN = regex.compile("[\ufffd\x00]+")
+
+
+def _decode_utf8_marking_lost(raw: bytes) -> str:
+    """Decode UTF-8; each run of broken bytes (one lost character, usually) becomes one U+FFFD."""
+    return _LOST_RUN.sub("\ufffd", raw.decode("utf-8", errors="replace"))
 
 
 def _encode_with_lost_marks(window: str, codec: str) -> bytes | None:
@@ -315,6 +377,6 @@ def _best_reading(original: str, candidates: list[tuple[bytes, str]]) -> tuple[s
         if not _is_clean(reading, allow_lost=False):
             continue
         gain = plausibility(reading) - base
-        if gain >= _MIN_GAIN and (best is None or gain > best[0]):
+        if gain >= _MIN_GAIN + 1 and (best is None or gain > best[0]):
             best = (gain, reading, codec)
     return None if best is None else (best[1], best[2])

@@ -8,7 +8,7 @@ on long pages.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -112,9 +112,10 @@ class OffsetMap:
         pos_new = 0
         pos_old = 0
         for edit in edits:
-            if edit.start > pos_old:
-                self._copy_into(out, pos_old, edit.start, pos_new)
-                pos_new += edit.start - pos_old
+            if edit.start == edit.end and not edit.replacement:
+                continue
+            self._copy_into(out, pos_old, edit.start, pos_new)
+            pos_new += edit.start - pos_old
             raw_start, raw_end = self.raw_span(edit.start, edit.end)
             if edit.start == edit.end:
                 raw_start = raw_end = self.raw_position(edit.start)
@@ -124,36 +125,41 @@ class OffsetMap:
             pos_new += rlen
             pos_old = edit.end
         old_length = self.out_length
-        if pos_old < old_length:
-            self._copy_into(out, pos_old, old_length, pos_new)
-            pos_new += old_length - pos_old
+        self._copy_into(out, pos_old, old_length, pos_new)
+        pos_new += old_length - pos_old
         if pos_new != new_length:
             raise ValueError(f"edits give {pos_new} characters, text has {new_length}")
-        return OffsetMap(out, new_length, self.raw_length)
+        return OffsetMap(_merge_overlaps(out), new_length, self.raw_length)
 
     def _copy_into(self, out: list[Segment], start: int, end: int, at: int) -> None:
-        """Append the segments covering our output ``[start, end)``, shifted to ``at``."""
-        i = max(bisect_right(self._starts, start) - 1, 0)
+        """Append the segments covering our output ``[start, end]``, shifted to ``at``.
+
+        Zero-length segments (deleted raw text) at either end are included, so no raw
+        character is ever dropped from the map.
+        """
         segs = self._segments
-        while start < end and i < len(segs):
+        i = bisect_left(self._starts, start)
+        if i == len(segs) or self._starts[i] > start:
+            i = max(i - 1, 0)
+        while i < len(segs):
             seg = segs[i]
-            seg_end = seg.out_start + seg.out_len
-            if seg_end <= start:
-                i += 1
+            i += 1
+            if seg.out_start > end:
+                break
+            if seg.out_len == 0:
+                if start <= seg.out_start:
+                    _append(out, Segment(at + seg.out_start - start, 0, seg.raw_start, seg.raw_len))
                 continue
             lo = max(start, seg.out_start)
-            hi = min(end, seg_end)
+            hi = min(end, seg.out_start + seg.out_len)
+            if lo >= hi:
+                continue
             if seg.out_len == seg.raw_len:
-                piece = Segment(
-                    at + (lo - start), hi - lo, seg.raw_start + (lo - seg.out_start), hi - lo
-                )
+                piece = Segment(at + (lo - start), hi - lo, seg.raw_start + (lo - seg.out_start), hi - lo)
             else:
                 # A rewritten block, or part of one, stands for the whole raw block.
                 piece = Segment(at + (lo - start), hi - lo, seg.raw_start, seg.raw_len)
             _append(out, piece)
-            i += 1
-            if hi >= end:
-                break
 
 
 def _append(out: list[Segment], seg: Segment) -> None:
@@ -171,6 +177,21 @@ def _append(out: list[Segment], seg: Segment) -> None:
             )
             return
     out.append(seg)
+
+
+def _merge_overlaps(segments: list[Segment]) -> list[Segment]:
+    """Pieces of one rewritten raw block become one segment again, so raw spans tile exactly."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out:
+            prev = out[-1]
+            prev_end = prev.raw_start + prev.raw_len
+            if seg.raw_start < prev_end or (seg.raw_start == prev.raw_start and prev.raw_len == 0):
+                end = max(prev_end, seg.raw_start + seg.raw_len)
+                out[-1] = Segment(prev.out_start, prev.out_len + seg.out_len, prev.raw_start, end - prev.raw_start)
+                continue
+        out.append(seg)
+    return out
 
 
 def apply_edits(text: str, edits: Sequence[EditLike]) -> str:

@@ -15,16 +15,17 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "�
 #: Spaces that are really layout: NBSP and ideographic space become a plain space.
 SPACE_LIKE = {"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "}
 #: Invisible characters that only break matching.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 #: ``Copyright ? 2008``: a ``?`` that stood for a symbol the page's encoding lacked.
 LOST_SYMBOL_RULES = (("(?i)(?<=copyright )\\?(?= )", "©", 0.9),)
 
 _CJK = r"[\p{Han}“”‘’《》【】〖〗「」、。，：；！？（）…—]"
 _OPEN = r"[\p{Han}“‘《【〖「]"
 _CLOSE = r"[\p{Han}”’》】〗」。…]"
-_PUNCT_RE = regex.compile(
-    rf"(?<={_CJK})[,:;!?]|[,;!?](?={_OPEN})|(?<={_CJK})\(|\((?={_OPEN})|(?<={_CLOSE})\)|\)(?={_CJK})"
-)
+_PUNCT_RE = regex.compile(rf"(?<={_CJK})[,:;!?]|[,;!?](?={_OPEN})")
+#: A parenthesis pair is widened together, when it touches or holds Chinese text.
+_PAREN_PAIR_RE = regex.compile(r"\(([^()\n]{0,60})\)")
+_HAN_RE = regex.compile(r"\p{Han}")
 _ODD_SPACE_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]")
 _ZERO_WIDTH_RE = regex.compile(f"[{ZERO_WIDTH}]")
 _LONE_QUESTION_RE = regex.compile(r"(?<= )\?(?= )")
@@ -33,11 +34,19 @@ _LOST_SYMBOL_RES = tuple((regex.compile(p), sym, conf) for p, sym, conf in LOST_
 
 def widen_cjk_punctuation(text: str) -> list[Fix]:
     """Half-width ``,:;!?()`` touching Chinese text -> full-width."""
-    return [
+    fixes = [
         Fix(m.start(), m.end(), FULLWIDTH[m.group()], "punctuation-width")
         for m in _PUNCT_RE.finditer(text)
         if not _is_clock_colon(text, m.start())
     ]
+    if "(" in text:
+        for m in _PAREN_PAIR_RE.finditer(text):
+            before = text[m.start() - 1 : m.start()]
+            if _HAN_RE.search(m.group(1)) or _HAN_RE.match(before):
+                fixes.append(Fix(m.start(), m.start() + 1, "（", "punctuation-width"))
+                fixes.append(Fix(m.end() - 1, m.end(), "）", "punctuation-width"))
+        fixes.sort(key=lambda f: f.start)
+    return fixes
 
 
 def _is_clock_colon(text: str, i: int) -> bool:
