@@ -36,6 +36,7 @@ DEK_RE = regex.compile(r"^(原标题|引题|副题|主题|肩题)[:：]|[（(](�
 PAGE_TITLE_RE = regex.compile(r"^(.{6,80}?)\s*[-_—|｜]\s*(.{1,20}?)(?:\s*[-_—|｜]\s*(.{1,20}))?$")
 NAME_LINE_RE = regex.compile(r"^\p{Han}{2,4}$")
 _PROSE_MIN = 40
+_SENTENCE_MIN = 10
 
 
 @attrs.frozen(slots=True)
@@ -78,9 +79,9 @@ def is_credit(line: str) -> bool:
 
 def is_prose(line: str) -> bool:
     """A sentence-bearing line: long, with sentence punctuation."""
-    return len(line) >= _PROSE_MIN and (
-        "。" in line or line.count("，") >= 2 or line.endswith(("。", "！", "？", "…", "”"))
-    )
+    if len(line) >= _PROSE_MIN:
+        return "。" in line or line.count("，") >= 2 or line.endswith(("。", "！", "？", "…", "”"))
+    return len(line) >= _SENTENCE_MIN and line.endswith(("。", "！", "？"))
 
 
 def is_dateline(line: str) -> bool:

@@ -23,6 +23,7 @@ STAT_RE = regex.compile(
     rf"(?P<num>\d+(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
     rf"(?P<unit>{_MEASURES})"
 )
+VAGUE_MAGNITUDES = ("十", "百", "千", "万", "亿", "百万", "千万", "亿万", "万千")
 NOT_AFTER = ("年", "月", "日", "周年", "%", "％", "号", "时", "分", "岁", "倍", "大")
 QUOTE_RE = regex.compile(r"“[^“”]*”|《[^《》]*》")
 SUBJECT_RE = regex.compile(r"^[^，。；、]{0,20}?(?=[，。；、]|$)")
@@ -69,6 +70,8 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
         return False
     if num in ("一", "两") and not m["big"]:
         return False
+    if num in VAGUE_MAGNITUDES:
+        return False  # 百名劳模, 千家企业, 亿万职工: a magnitude, not a count
     if after[:1] == m["unit"][-1] or text[m.end() : m.end() + 1] in ("月", "年", "天"):
         return False  # 一场场, 一个多月
     if m["unit"] in ("个",) and text[m.end() : m.end() + 1] in "月":
