@@ -1,0 +1,104 @@
+"""Throughput of unionnews against baselines measured in the same run.
+
+    python benchmarks/bench_throughput.py [--mb 10]
+
+Builds a corpus (~10 MB) from the seeds, times a bare OpenCC t2s pass, ftfy.fix_text,
+unionnews.normalize and unionnews.parse, and prints chars/s, articles/s and the
+ratio to the bare t2s pass.  Then prints, per synthetic damage type, the share of
+sentences restored exactly by unionnews and by ftfy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import random
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import opencc  # noqa: E402
+
+import unionnews  # noqa: E402
+from damage import (  # noqa: E402
+    SENTENCES,
+    crawl_ascii_punctuation,
+    gbk_read_as_latin1,
+    insert_pinyin,
+    phase_shift,
+    to_traditional,
+    utf8_read_as_gbk,
+)
+
+
+def corpus(megabytes: float) -> list[str]:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    rng = random.Random(0)
+    articles: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000 / 3:  # ~3 bytes per char in UTF-8
+        base = rng.choice(seeds)
+        if rng.random() < 0.3:
+            base = insert_pinyin(to_traditional(rng.choice(SENTENCES) * 20), rng) + "\n" + base
+        articles.append(base)
+        size += len(base)
+    return articles
+
+
+def timed(label: str, fn, articles: list[str], baseline: float | None) -> float:  # type: ignore[no-untyped-def]
+    chars = sum(map(len, articles))
+    start = time.perf_counter()
+    for a in articles:
+        fn(a)
+    elapsed = time.perf_counter() - start
+    rate = chars / elapsed
+    ratio = f"{rate / baseline:6.3f}" if baseline else "  1.000"
+    print(f"{label:28s} {rate:14,.0f} chars/s {len(articles) / elapsed:10,.1f} articles/s  ratio to t2s {ratio}")
+    return rate
+
+
+def damage_table() -> None:
+    import ftfy
+
+    rng = random.Random(3)
+    kinds = {
+        "utf8-read-as-gbk": lambda s: utf8_read_as_gbk(s),
+        "gbk-read-as-latin1": lambda s: gbk_read_as_latin1(s),
+        "phase-shift": lambda s: crawl_ascii_punctuation(phase_shift(to_traditional(s), rng)[0]),
+        "pinyin-insertion": lambda s: insert_pinyin(to_traditional(s), rng),
+        "s2t": lambda s: to_traditional(s),
+    }
+    print(f"\n{'damage':22s} {'unionnews':>10s} {'ftfy':>10s}")
+    for name, damage in kinds.items():
+        ours = theirs = 0
+        total = 0
+        for sentence in SENTENCES:
+            for _ in range(5):
+                damaged = damage(sentence)
+                total += 1
+                ours += unionnews.normalize(damaged).text == sentence
+                theirs += ftfy.fix_text(damaged) == sentence
+        print(f"{name:22s} {ours / total:10.2f} {theirs / total:10.2f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=10.0)
+    args = ap.parse_args()
+    articles = corpus(args.mb)
+    print(f"corpus: {len(articles)} articles, {sum(map(len, articles)):,} chars")
+    unionnews.parse(articles[0])  # warm up lazy tables
+    t2s = opencc.OpenCC("t2s")
+    base = timed("opencc t2s (baseline)", t2s.convert, articles, None)
+    import ftfy
+
+    timed("ftfy.fix_text", ftfy.fix_text, articles, base)
+    timed("unionnews.normalize", unionnews.normalize, articles, base)
+    timed("unionnews.parse", unionnews.parse, articles, base)
+    damage_table()
+
+
+if __name__ == "__main__":
+    main()
