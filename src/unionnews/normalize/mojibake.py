@@ -126,49 +126,43 @@ def repair_misread_lines(text: str, sus: regex.Pattern[str]) -> list[Fix]:
 
 
 def _reread_utf8(line: str, offset: int, length: int) -> Fix | None:
-    base = plausibility(line)
-    best: tuple[float, str, str, int] | None = None
-    for codec in ("gb18030", "big5"):
-        raw = _encode_with_lost_marks(line, codec)
-        if raw is None:
-            continue
-        reading = _decode_utf8_marking_lost(raw)
-        lost = reading.count("\ufffd")
-        if lost * 6 > len(reading):
-            continue
-        gain = plausibility(reading) - base
-        if gain >= max(_MIN_GAIN, len(reading) / 4) and (best is None or gain > best[0]):
-            best = (gain, reading, codec, lost)
-    if best is None:
+    readings = [r for r in _utf8_readings(line, require_clean=False) if r[0] >= max(_MIN_GAIN, len(r[1]) / 4)]
+    if not readings:
         return None
-    _, reading, codec, lost = best
-    return Fix(offset, offset + length, reading, "mojibake-utf8", 0.9 if not lost else 0.7, lost=lost,
-               note=f"UTF-8 bytes read as {codec}")  # fmt: skip
+    _, reading, codec, lost = max(readings, key=lambda r: r[0])
+    return _utf8_fix(offset, offset + length, reading, codec, lost)
 
 
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5."""
     best: tuple[float, int, int, str, str, int] | None = None
     for start, end in _windows(text, lo, hi, stop=" \n\t"):
-        window = text[start:end]
-        base = plausibility(window)
-        for codec in ("gb18030", "big5"):
-            raw = _encode_with_lost_marks(window, codec)
-            if raw is None:
-                continue
-            reading = _decode_utf8_marking_lost(raw)
-            lost = reading.count("\ufffd")
-            if lost * 6 > len(reading) or not _is_clean(reading, allow_lost=True):
-                continue
-            gain = plausibility(reading) - base
+        for gain, reading, codec, lost in _utf8_readings(text[start:end], require_clean=True):
             if gain >= _MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
     if best is None:
         return None
     _, start, end, reading, codec, lost = best
-    return Fix(
-        start, end, reading, "mojibake-utf8", 0.9 if not lost else 0.7, lost=lost, note=f"UTF-8 bytes read as {codec}"
-    )
+    return _utf8_fix(start, end, reading, codec, lost)
+
+
+def _utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, str, str, int]]:
+    """``(gain, reading, codec, lost)`` for ``span`` re-read as UTF-8 from GB18030 and Big5 bytes."""
+    base = plausibility(span)
+    for codec in ("gb18030", "big5"):
+        raw = _encode_with_lost_marks(span, codec)
+        if raw is None:
+            continue
+        reading = _decode_utf8_marking_lost(raw)
+        lost = reading.count("\ufffd")
+        if lost * 6 > len(reading) or (require_clean and not _is_clean(reading, allow_lost=True)):
+            continue
+        yield plausibility(reading) - base, reading, codec, lost
+
+
+def _utf8_fix(start: int, end: int, reading: str, codec: str, lost: int) -> Fix:
+    confidence = 0.9 if not lost else 0.7
+    return Fix(start, end, reading, "mojibake-utf8", confidence, lost=lost, note=f"UTF-8 bytes read as {codec}")
 
 
 def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
