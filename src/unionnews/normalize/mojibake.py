@@ -18,6 +18,8 @@ no junk symbols.  Clean text has nothing suspicious and is never touched.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -96,7 +98,7 @@ def repair_misread_cjk(text: str) -> list[Fix]:
     if sus.search(text) is None and _LOST_MARK_RE.search(text) is None:
         return []
     fixes: list[Fix] = repair_misread_lines(text, sus)
-    seeds = regex.compile(f"{sus.pattern}|{_LOST_MARK_RE.pattern}")
+    seeds = _cluster_seed_re()
     end_of_last = 0
     taken = [(f.start, f.end) for f in fixes]
     for lo, hi in _clusters(text, seeds):
@@ -111,12 +113,15 @@ def repair_misread_cjk(text: str) -> list[Fix]:
     return fixes
 
 
-def repair_misread_lines(text: str, sus: regex.Pattern[str]) -> list[Fix]:
+def repair_misread_lines(text: str, sus: re.Pattern[str]) -> list[Fix]:
     """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better."""
     fixes = []
     pos = 0
     for line in text.split("\n"):
-        wide = sum(1 for c in line if not c.isascii())
+        if line.isascii() or sus.search(line) is None:
+            pos += len(line) + 1
+            continue
+        wide = len(line) - len(line.encode("ascii", "ignore"))
         if wide >= 6 and len(sus.findall(line)) * LINE_SUSPICION >= wide:
             fix = _reread_utf8(line, pos, len(line))
             if fix is not None:
@@ -169,44 +174,35 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
     """Re-pair GBK bytes that were decoded one byte out of phase.
 
     One byte is unknown: either a lost-byte mark (``?``) inside the span, or a lead
-    byte that went missing before it.  Every lead byte is tried; the reading kept is
-    the most plausible one, and only if it is entirely common Chinese.
+    byte that went missing before it.  Only the one character holding the unknown
+    byte depends on the guess, so the rest is decoded once per window and the
+    guesses come from a table of the two-byte characters that byte can complete.
+    The reading kept is the most plausible one, and only if it is entirely common Chinese.
     """
     if _anomaly_weight(text[max(lo - 1, 0) : hi + 1]) < 2:
         return None
     best: tuple[float, int, int, str, int] | None = None
     for start, end in _windows(text, lo, hi, stop=" \n\t()"):
         window = text[start:end]
-        pieces = _encode_gbk_pieces(window)
-        if pieces is None:
+        split = _split_at_unknown_byte(window)
+        if split is None:
             continue
+        before, after, candidates, marked = split
+        if len(before) + len(after) < 2:
+            continue
+        fixed = plausibility(before) + plausibility(after)
         base = plausibility(window) - _anomaly_weight(window)
-        marks = [i for i, p in enumerate(pieces) if p is None]
-        needed = _MIN_GAIN if marks else _MIN_GAIN + 1
-        if len(marks) > 1:
-            continue
-        for lead in range(0x81, 0xFF):
-            byte = bytes((lead,))
-            if marks:
-                raw = b"".join(byte if p is None else p for p in pieces)
-            else:
-                raw = byte + b"".join(p for p in pieces if p is not None)
-            try:
-                reading = raw.decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            if not _is_clean(reading, allow_lost=False, rare_share=0) or len(reading) < 3:
-                continue
-            gain = plausibility(reading) - base
+        needed = _MIN_GAIN if marked else _MIN_GAIN + 1
+        bonus = _NEXT_TO_DAMAGE if marked or _after_damage(text, start) else 0.0
+        for byte, guessed in candidates:
+            gain = fixed + _CHAR_PLAUSIBILITY[guessed] - base
             if gain < needed:
                 continue
-            guessed = _guessed_char(reading, raw, pieces, marks)
-            score = gain + _lead_prior(lead) + commonness(guessed)
-            score += _NEXT_TO_DAMAGE if marks or _after_damage(text, start) else 0
-            if not marks and _byte_already_before(text, start, lead):
+            score = gain + _lead_prior(byte) + commonness(guessed) + bonus
+            if not marked and _byte_already_before(text, start, byte):
                 score -= _SHIFT_STARTS_EARLIER
             if best is None or score > best[0]:
-                best = (score, start, end, reading, lead)
+                best = (score, start, end, before + guessed + after, byte)
     if best is None:
         return None
     _, start, end, reading, lead = best
@@ -220,20 +216,86 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
     )
 
 
+_Split = tuple[str, str, tuple[tuple[int, str], ...], bool]
+
+
+def _split_at_unknown_byte(window: str) -> _Split | None:
+    """``window`` re-encoded as GBK around its one unknown byte.
+
+    Returns the clean readings before and after the character that holds the
+    unknown byte, the ``(byte, character)`` guesses for it, and whether the unknown
+    byte was marked (``?``) rather than lost before the window.
+    """
+    pieces = _encode_gbk_pieces(window)
+    if pieces is None:
+        return None
+    marks = [i for i, p in enumerate(pieces) if p is None]
+    if len(marks) > 1:
+        return None
+    if not marks:
+        raw = b"".join(p for p in pieces if p is not None)
+        if not raw:
+            return None
+        after = _decode_clean(raw[1:])
+        if after is None:
+            return None
+        return "", after, _chars_with_trail(raw[0]), False
+    head = b"".join(p for p in pieces[: marks[0]] if p is not None)
+    tail = b"".join(p for p in pieces[marks[0] + 1 :] if p is not None)
+    before = _decode_clean(head)
+    if before is not None:
+        after = _decode_clean(tail[1:]) if tail else None
+        if after is None:
+            return None
+        return before, after, _chars_with_trail(tail[0]), True
+    before = _decode_clean(head[:-1]) if head else None
+    after = _decode_clean(tail)
+    if before is None or after is None:
+        return None
+    return before, after, _chars_with_lead(head[-1]), True
+
+
+def _decode_clean(raw: bytes) -> str | None:
+    """``raw`` as GBK if it decodes to common Chinese only, else ``None``."""
+    try:
+        reading = raw.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    return reading if _is_clean(reading, allow_lost=False, rare_share=0) else None
+
+
+@functools.cache
+def _chars_with_trail(trail: int) -> tuple[tuple[int, str], ...]:
+    """Common characters whose GBK form ends in ``trail``, with their lead byte."""
+    return tuple((lead, ch) for lead in range(0x81, 0xFF) if (ch := _gbk_pair(lead, trail)) is not None)
+
+
+@functools.cache
+def _chars_with_lead(lead: int) -> tuple[tuple[int, str], ...]:
+    """Common characters whose GBK form starts with ``lead``, with their trail byte."""
+    return tuple((trail, ch) for trail in range(0x81, 0xFF) if (ch := _gbk_pair(lead, trail)) is not None)
+
+
+def _gbk_pair(lead: int, trail: int) -> str | None:
+    try:
+        ch = bytes((lead, trail)).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if not _is_clean(ch, allow_lost=False, rare_share=0):
+        return None
+    _CHAR_PLAUSIBILITY[ch] = plausibility(ch)
+    return ch
+
+
+_CHAR_PLAUSIBILITY: dict[str, float] = {}
+
+
 def _lead_prior(lead: int) -> float:
     """Log-odds-like prior of a lost lead byte: punctuation rows and level-1 hanzi are common."""
     for lo, hi, prior in LEAD_BYTE_PRIOR:
         if lo <= lead <= hi:
             return prior
     return 0.5
-
-
-def _guessed_char(reading: str, raw: bytes, pieces: list[bytes | None], marks: list[int]) -> str:
-    """The character of ``reading`` that contains the guessed byte."""
-    if not marks:
-        return reading[0]
-    offset = sum(len(p) if p is not None else 1 for p in pieces[: marks[0]])
-    return reading[min(len(raw[:offset].decode("gbk", errors="ignore")), len(reading) - 1)]
 
 
 def _byte_already_before(text: str, start: int, lead: int) -> bool:
@@ -250,7 +312,13 @@ def _after_damage(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in DAMAGE_MARKS
 
 
-def _clusters(text: str, sus: regex.Pattern[str]) -> Iterator[tuple[int, int]]:
+@functools.cache
+def _cluster_seed_re() -> re.Pattern[str]:
+    """A suspicious character or a lost-byte mark next to a wide character."""
+    return re.compile(f"{suspicious_re().pattern}|{_LOST_MARK_RE.pattern}")
+
+
+def _clusters(text: str, sus: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """Spans of suspicious characters lying at most ``_CLUSTER_GAP`` apart."""
     lo = hi = -1
     for m in sus.finditer(text):
@@ -323,7 +391,7 @@ def _encode_single_byte(run: str) -> bytes | None:
 
 
 #: A lost-byte mark touching a wide character: where a one-byte phase shift starts.
-_LOST_MARK_RE = regex.compile(r"(?<=[^\x00-\x7f])[?\ufffd]|[?\ufffd](?=[^\x00-\x7f])")
+_LOST_MARK_RE = re.compile(r"(?<=[^\x00-\x7f])[?\ufffd]|[?\ufffd](?=[^\x00-\x7f])")
 _LOST_RUN = regex.compile("[\ufffd\x00]+")
 
 
