@@ -98,22 +98,23 @@ def is_symbol(ch: str) -> bool:
 
 def plausibility(text: str) -> float:
     """A score of how much ``text`` reads like Chinese: common hanzi up, junk down."""
-    common = common_hanzi()
-    score = 0.0
-    for ch in text:
-        if ch in common:
-            score += 1.0
-        elif ch in CJK_PUNCTUATION:
-            score += 0.5
-        elif ch < "\x80":
-            score += 0.0 if ch.isprintable() or ch in "\n\t" else -3.0
-        elif is_symbol(ch):
-            score -= 2.0
-        elif "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003ffff":
-            score -= 1.0
-        else:
-            score -= 0.5
-    return score
+    return sum(map(char_plausibility, text))
+
+
+@functools.lru_cache(maxsize=65536)
+def char_plausibility(ch: str) -> float:
+    """One character's part of :func:`plausibility`."""
+    if ch in common_hanzi():
+        return 1.0
+    if ch in CJK_PUNCTUATION:
+        return 0.5
+    if ch < "\x80":
+        return 0.0 if ch.isprintable() or ch in "\n\t" else -3.0
+    if is_symbol(ch):
+        return -2.0
+    if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003ffff":
+        return -1.0
+    return -0.5
 
 
 def is_clean_chinese(text: str) -> bool:

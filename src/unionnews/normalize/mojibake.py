@@ -26,6 +26,7 @@ import regex
 
 from unionnews.normalize.charsets import (
     CJK_PUNCTUATION,
+    char_plausibility,
     common_hanzi,
     commonness,
     is_symbol,
@@ -140,6 +141,11 @@ def _reread_utf8(line: str, offset: int, length: int) -> Fix | None:
 
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5."""
+    if hi - lo > _MAX_WINDOW:
+        return None
+    left, right = _window_bounds(text, lo, hi, stop=" \n\t")
+    if not _may_gain_as_utf8(text[left:right], text[lo:hi]):
+        return None
     best: tuple[float, int, int, str, str, int] | None = None
     for start, end in _windows(text, lo, hi, stop=" \n\t"):
         for gain, reading, codec, lost in _utf8_readings(text[start:end], require_clean=True):
@@ -149,6 +155,26 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
         return None
     _, start, end, reading, codec, lost = best
     return _utf8_fix(start, end, reading, codec, lost)
+
+
+def _may_gain_as_utf8(widest: str, core: str) -> bool:
+    """An upper bound on the gain of re-reading any window between ``core`` and ``widest``.
+
+    UTF-8 resynchronizes after broken bytes, so every character a narrower window
+    decodes to, the widest one decodes to as well: if even the widest reading holds
+    too few good characters to beat the core's score, no window can.
+    """
+    lowest = sum(min(char_plausibility(c), 0.0) for c in widest) + sum(
+        max(char_plausibility(c), 0.0) for c in core
+    )
+    for codec in ("gb18030", "big5"):
+        raw = _encode_with_lost_marks(widest, codec)
+        if raw is None:
+            continue
+        reading = raw.decode("utf-8", errors="replace")
+        if sum(max(char_plausibility(c), 0.0) for c in reading) - lowest >= _MIN_GAIN:
+            return True
+    return False
 
 
 def _utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, str, str, int]]:
@@ -334,6 +360,16 @@ def _clusters(text: str, sus: re.Pattern[str]) -> Iterator[tuple[int, int]]:
 
 def _windows(text: str, lo: int, hi: int, stop: str) -> Iterator[tuple[int, int]]:
     """Candidate spans around ``[lo, hi)``, growing up to ``_EXPAND`` characters each way."""
+    if hi - lo > _MAX_WINDOW:
+        return
+    left, right = _window_bounds(text, lo, hi, stop)
+    for start in range(left, lo + 1):
+        for end in range(hi, right + 1):
+            yield start, end
+
+
+def _window_bounds(text: str, lo: int, hi: int, stop: str) -> tuple[int, int]:
+    """The widest candidate span: ``_EXPAND`` characters each way, not across ``stop``."""
     left = lo
     while left > 0 and lo - left < _EXPAND and text[left - 1] not in stop:
         left -= 1
@@ -342,11 +378,7 @@ def _windows(text: str, lo: int, hi: int, stop: str) -> Iterator[tuple[int, int]
         right += 1
         if text[right - 1].isascii() and text[right - 1].isalnum():
             break
-    if hi - lo > _MAX_WINDOW:
-        return
-    for start in range(left, lo + 1):
-        for end in range(hi, right + 1):
-            yield start, end
+    return left, right
 
 
 def _anomaly_weight(span: str) -> float:
