@@ -19,7 +19,7 @@ from unionnews.normalize.fix import Fix, apply_fixes
 from unionnews.normalize.mojibake import find_mojibake
 from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pinyin import strip_pinyin_annotations
-from unionnews.normalize.script import convert_to_simplified, detect_script
+from unionnews.normalize.script import convert_to_simplified, converter, detect_script
 from unionnews.normalize.width import mark_lost_symbols, normalize_spaces, widen_cjk_punctuation
 
 Step = Callable[[str], Sequence[Fix]]
@@ -101,10 +101,13 @@ def normalize(
                 script = detect_script(text)  # type: ignore[assignment]
             continue
         if step.name == "script":
-            script = detect_script(text)  # type: ignore[assignment]
+            simplified = converter("t2s").convert(text)
+            script = detect_script(text, simplified)  # type: ignore[assignment]
             if script in ("simplified", "none"):
                 continue
-        fixes = list(step.run(text))
+            fixes = convert_to_simplified(text, simplified)
+        else:
+            fixes = list(step.run(text))
         if not fixes:
             continue
         new_text = apply_fixes(text, fixes)
@@ -135,7 +138,7 @@ def _summary(name: str, fixes: list[Fix], text: str, offsets: OffsetMap) -> Repa
     """One repair for a step that touches many places (script, punctuation width)."""
     raw_start, _ = offsets.raw_span(fixes[0].start, fixes[0].end)
     _, raw_end = offsets.raw_span(fixes[-1].start, fixes[-1].end)
-    changed = sum(f.end - f.start for f in fixes)
+    spanned = sum(max(f.end - f.start, len(f.replacement)) for f in fixes)
     return Repair(
         kind=fixes[0].kind,
         raw_start=raw_start,
@@ -143,7 +146,7 @@ def _summary(name: str, fixes: list[Fix], text: str, offsets: OffsetMap) -> Repa
         before="",
         after="",
         confidence=min(f.confidence for f in fixes),
-        note=f"{changed} characters in {len(fixes)} places",
+        note=f"{len(fixes)} places spanning {spanned} characters",
     )
 
 

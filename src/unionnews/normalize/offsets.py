@@ -48,6 +48,11 @@ class Segment:
     raw_len: int
 
 
+#: ``(out_start, out_len, raw_start, raw_len)``: a :class:`Segment` as a plain tuple,
+#: which is what the map stores (creating attrs instances per edit dominated ``normalize``).
+_Seg = tuple[int, int, int, int]
+
+
 class OffsetMap:
     """Maps spans of a derived text to spans of the raw text, monotone and complete.
 
@@ -56,45 +61,50 @@ class OffsetMap:
     backwards.
     """
 
-    __slots__ = ("_segments", "_starts", "out_length", "raw_length")
+    __slots__ = ("_segs", "_starts", "out_length", "raw_length")
 
     def __init__(self, segments: Sequence[Segment], out_length: int, raw_length: int) -> None:
-        self._segments = tuple(segments)
-        self._starts = [s.out_start for s in self._segments]
+        self._init([(s.out_start, s.out_len, s.raw_start, s.raw_len) for s in segments], out_length, raw_length)
+
+    def _init(self, segs: list[_Seg], out_length: int, raw_length: int) -> None:
+        self._segs = segs
+        self._starts = [s[0] for s in segs]
         self.out_length = out_length
         self.raw_length = raw_length
 
     @classmethod
+    def _from_tuples(cls, segs: list[_Seg], out_length: int, raw_length: int) -> OffsetMap:
+        new = cls.__new__(cls)
+        new._init(segs, out_length, raw_length)
+        return new
+
+    @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        return cls([Segment(0, length, 0, length)], length, length)
+        return cls._from_tuples([(0, length, 0, length)], length, length)
 
     @property
     def segments(self) -> tuple[Segment, ...]:
-        return self._segments
-
-    def _segment_at(self, pos: int) -> Segment:
-        i = bisect_right(self._starts, pos) - 1
-        return self._segments[max(i, 0)]
+        return tuple(Segment(*s) for s in self._segs)
 
     def raw_position(self, pos: int, *, end: bool = False) -> int:
         """Raw offset for output offset ``pos``; ``end`` picks the end side of a boundary."""
         if not 0 <= pos <= self.out_length:
             raise IndexError(f"offset {pos} outside 0..{self.out_length}")
-        if not self._segments:
+        segs = self._segs
+        if not segs:
             return 0
         if end and pos > 0:
-            seg = self._segment_at(pos - 1)
-            rel = pos - seg.out_start
-            if seg.out_len == seg.raw_len:
-                return seg.raw_start + rel
-            return seg.raw_start + seg.raw_len
-        seg = self._segment_at(pos)
-        rel = pos - seg.out_start
-        if rel >= seg.out_len and seg.out_len:
-            return seg.raw_start + seg.raw_len
-        if seg.out_len == seg.raw_len:
-            return seg.raw_start + rel
-        return seg.raw_start
+            out_start, out_len, raw_start, raw_len = segs[max(bisect_right(self._starts, pos - 1) - 1, 0)]
+            if out_len == raw_len:
+                return raw_start + pos - out_start
+            return raw_start + raw_len
+        out_start, out_len, raw_start, raw_len = segs[max(bisect_right(self._starts, pos) - 1, 0)]
+        rel = pos - out_start
+        if rel >= out_len and out_len:
+            return raw_start + raw_len
+        if out_len == raw_len:
+            return raw_start + rel
+        return raw_start
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw span that output ``[start, end)`` was made from."""
@@ -108,87 +118,84 @@ class OffsetMap:
         """The map for the text made by applying ``edits`` to this map's output."""
         if not edits:
             return self
-        out: list[Segment] = []
+        out: list[_Seg] = []
         pos_new = 0
         pos_old = 0
         for edit in edits:
-            if edit.start == edit.end and not edit.replacement:
+            start, end, replacement = edit.start, edit.end, edit.replacement
+            if start == end and not replacement:
                 continue
-            self._copy_into(out, pos_old, edit.start, pos_new)
-            pos_new += edit.start - pos_old
-            raw_start, raw_end = self.raw_span(edit.start, edit.end)
-            if edit.start == edit.end:
-                raw_start = raw_end = self.raw_position(edit.start)
-            rlen = len(edit.replacement)
+            self._copy_into(out, pos_old, start, pos_new)
+            pos_new += start - pos_old
+            if start == end:
+                raw_start = raw_end = self.raw_position(start)
+            else:
+                raw_start, raw_end = self.raw_span(start, end)
+            rlen = len(replacement)
             if rlen or raw_end > raw_start:
-                _append(out, Segment(pos_new, rlen, raw_start, raw_end - raw_start))
+                _append(out, (pos_new, rlen, raw_start, raw_end - raw_start))
             pos_new += rlen
-            pos_old = edit.end
+            pos_old = end
         old_length = self.out_length
         self._copy_into(out, pos_old, old_length, pos_new)
         pos_new += old_length - pos_old
         if pos_new != new_length:
             raise ValueError(f"edits give {pos_new} characters, text has {new_length}")
-        return OffsetMap(_merge_overlaps(out), new_length, self.raw_length)
+        return OffsetMap._from_tuples(_merge_overlaps(out), new_length, self.raw_length)
 
-    def _copy_into(self, out: list[Segment], start: int, end: int, at: int) -> None:
+    def _copy_into(self, out: list[_Seg], start: int, end: int, at: int) -> None:
         """Append the segments covering our output ``[start, end]``, shifted to ``at``.
 
         Zero-length segments (deleted raw text) at either end are included, so no raw
         character is ever dropped from the map.
         """
-        segs = self._segments
-        i = bisect_left(self._starts, start)
-        if i == len(segs) or self._starts[i] > start:
+        segs = self._segs
+        starts = self._starts
+        i = bisect_left(starts, start)
+        if i == len(segs) or starts[i] > start:
             i = max(i - 1, 0)
-        while i < len(segs):
-            seg = segs[i]
+        n = len(segs)
+        while i < n:
+            out_start, out_len, raw_start, raw_len = segs[i]
             i += 1
-            if seg.out_start > end:
+            if out_start > end:
                 break
-            if seg.out_len == 0:
-                if start <= seg.out_start:
-                    _append(out, Segment(at + seg.out_start - start, 0, seg.raw_start, seg.raw_len))
+            if out_len == 0:
+                if start <= out_start:
+                    _append(out, (at + out_start - start, 0, raw_start, raw_len))
                 continue
-            lo = max(start, seg.out_start)
-            hi = min(end, seg.out_start + seg.out_len)
+            lo = start if start > out_start else out_start
+            hi = end if end < out_start + out_len else out_start + out_len
             if lo >= hi:
                 continue
-            if seg.out_len == seg.raw_len:
-                piece = Segment(at + (lo - start), hi - lo, seg.raw_start + (lo - seg.out_start), hi - lo)
+            if out_len == raw_len:
+                _append(out, (at + (lo - start), hi - lo, raw_start + (lo - out_start), hi - lo))
             else:
                 # A rewritten block, or part of one, stands for the whole raw block.
-                piece = Segment(at + (lo - start), hi - lo, seg.raw_start, seg.raw_len)
-            _append(out, piece)
+                _append(out, (at + (lo - start), hi - lo, raw_start, raw_len))
 
 
-def _append(out: list[Segment], seg: Segment) -> None:
+def _append(out: list[_Seg], seg: _Seg) -> None:
     """Append ``seg``, merging it into the previous one when both are plain copies."""
     if out:
-        prev = out[-1]
-        if (
-            prev.out_len == prev.raw_len
-            and seg.out_len == seg.raw_len
-            and prev.out_start + prev.out_len == seg.out_start
-            and prev.raw_start + prev.raw_len == seg.raw_start
-        ):
-            out[-1] = Segment(
-                prev.out_start, prev.out_len + seg.out_len, prev.raw_start, prev.raw_len + seg.raw_len
-            )
+        p_out, p_len, p_raw, p_rlen = out[-1]
+        out_start, out_len, raw_start, raw_len = seg
+        if p_len == p_rlen and out_len == raw_len and p_out + p_len == out_start and p_raw + p_rlen == raw_start:
+            out[-1] = (p_out, p_len + out_len, p_raw, p_rlen + raw_len)
             return
     out.append(seg)
 
 
-def _merge_overlaps(segments: list[Segment]) -> list[Segment]:
+def _merge_overlaps(segments: list[_Seg]) -> list[_Seg]:
     """Pieces of one rewritten raw block become one segment again, so raw spans tile exactly."""
-    out: list[Segment] = []
+    out: list[_Seg] = []
     for seg in segments:
         if out:
-            prev = out[-1]
-            prev_end = prev.raw_start + prev.raw_len
-            if seg.raw_start < prev_end or (seg.raw_start == prev.raw_start and prev.raw_len == 0):
-                end = max(prev_end, seg.raw_start + seg.raw_len)
-                out[-1] = Segment(prev.out_start, prev.out_len + seg.out_len, prev.raw_start, end - prev.raw_start)
+            p_out, p_len, p_raw, p_rlen = out[-1]
+            prev_end = p_raw + p_rlen
+            if seg[2] < prev_end or (seg[2] == p_raw and p_rlen == 0):
+                end = max(prev_end, seg[2] + seg[3])
+                out[-1] = (p_out, p_len + seg[1], p_raw, end - p_raw)
                 continue
         out.append(seg)
     return out

@@ -56,6 +56,7 @@ def _toneless(syllable: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_reading_of(char: str, syllable: str) -> bool:
     """Whether ``syllable`` is one of ``char``'s readings (tone marks must agree when given)."""
     readings = _readings().get(ord(char))
@@ -121,11 +122,23 @@ def _restore(syllables: list[str], before: str, after: str) -> str | None:
 
     t2s = converter("t2s")
     prev, nxt = t2s.convert(before), t2s.convert(after)
-    words = frozenset(RECOVERY_WORDS)
+    words = _recovery_words()
     found = set()
     for syllable in syllables:
-        for ch in _chars_by_reading().get(syllable, ()):
-            simple = t2s.convert(ch)
+        for simple in _simplified_chars_by_reading(syllable):
             if (prev and prev + simple in words) or (nxt and simple + nxt in words):
                 found.add(simple)
     return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def _recovery_words() -> frozenset[str]:
+    return frozenset(RECOVERY_WORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _simplified_chars_by_reading(syllable: str) -> frozenset[str]:
+    from unionnews.normalize.script import converter
+
+    chars = "\n".join(sorted(_chars_by_reading().get(syllable, ())))
+    return frozenset(converter("t2s").convert(chars).split("\n")) - {""}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import operator
+import os
+import re
 
 import opencc
 import regex
@@ -17,9 +20,11 @@ ZHU_KEEP = (
     "所著", "著译", "译著", "撰著", "大著", "著论",
 )  # fmt: skip
 _ZHU = regex.compile("著")
+_HAN = regex.compile(r"\p{Han}")
 #: Variant characters OpenCC ``t2s`` leaves alone although simplified text never uses them.
 VARIANTS = (("陜", "陕"), ("峯", "峰"), ("綫", "线"), ("衞", "卫"), ("爲", "为"), ("僞", "伪"), ("啓", "启"))
-_VARIANT_TABLE = str.maketrans(dict(VARIANTS))
+_VARIANT_TABLE = dict(VARIANTS)
+_VARIANT_RE = regex.compile(f"[{''.join(old for old, _ in VARIANTS)}]")
 
 
 @functools.cache
@@ -30,73 +35,82 @@ def converter(config: str) -> opencc.OpenCC:
 
 def count_changed(a: str, b: str) -> int:
     """How many positions differ between two strings of equal length."""
-    return sum(1 for x, y in zip(a, b, strict=True) if x != y)
+    if len(a) != len(b):
+        raise ValueError("count_changed needs strings of equal length")
+    return sum(map(operator.ne, a, b))
 
 
 def detect_script(text: str, simplified: str | None = None) -> str:
-    """``simplified``, ``traditional``, ``mixed`` or ``none`` (no hanzi at all)."""
-    if not regex.search(r"\p{Han}", text):
+    """``simplified``, ``traditional``, ``mixed`` or ``none`` (no hanzi at all).
+
+    ``simplified`` is ``t2s`` of ``text`` when the caller has it already.
+    """
+    if _HAN.search(text) is None:
         return "none"
     simplified = converter("t2s").convert(text) if simplified is None else simplified
     if simplified == text:
         return "simplified"
     if len(simplified) != len(text):
         return "mixed"
-    traditional_chars = count_changed(text, simplified)
-    simplified_only = count_changed(text, converter("s2t").convert(text))
-    if simplified_only > max(2, traditional_chars // 10):
+    traditional_only, simplified_only = _script_only_chars()
+    traditional_count = len(traditional_only.findall(text))
+    simplified_count = len(simplified_only.findall(text))
+    if simplified_count > max(2, traditional_count // 10):
         return "mixed"
     return "traditional"
 
 
-def convert_to_simplified(text: str) -> list[Fix]:
-    """Fixes turning traditional characters into simplified ones, line by line.
+@functools.cache
+def _script_only_chars() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Classes of the hanzi that ``t2s`` changes, and of those that ``s2t`` changes.
 
-    OpenCC converts phrases, not single characters, and can change a line's length;
-    such a line is one fix, so the offset map stays exact.
+    Built once from OpenCC itself over the main CJK block, and compiled with the
+    standard library's ``re``, which matches a class of thousands of characters
+    through a bitmap (``regex`` searches it far more slowly).
     """
-    converted = converter("t2s").convert(text)
+    block = [chr(cp) for cp in range(0x4E00, 0xA000)]
+    classes = []
+    for config in ("t2s", "s2t"):
+        converted = converter(config).convert("\n".join(block)).split("\n")
+        changed = "".join(c for c, new in zip(block, converted, strict=True) if new != c)
+        classes.append(re.compile(f"[{changed}]"))
+    return classes[0], classes[1]
+
+
+def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]:
+    """One fix per line that OpenCC ``t2s`` changes, trimmed to the changed part.
+
+    OpenCC converts phrases, not single characters, and can change a line's
+    length; a fix per line (not per character) keeps the offset map exact and the
+    step cheap.  ``simplified`` is ``t2s`` of ``text`` when the caller has it already.
+    """
+    converted = converter("t2s").convert(text) if simplified is None else simplified
     if converted == text:
         return []
     converted = _modern_zhe(converted)
     if len(converted) == len(text):
-        return _changed_runs(text, converted)
+        return [_changed_part(0, text, converted)]
     fixes = []
     pos = 0
+    t2s = converter("t2s")
     for line in text.splitlines(keepends=True):
-        new = _modern_zhe(converter("t2s").convert(line))
+        new = _modern_zhe(t2s.convert(line))
         if new != line:
-            fixes.extend(
-                Fix(pos + f.start, pos + f.end, f.replacement, f.kind, f.confidence)
-                for f in (_changed_runs(line, new) if len(new) == len(line) else [_line_fix(line, new)])
-            )
+            fixes.append(_changed_part(pos, line, new))
         pos += len(line)
     return fixes
 
 
-def _line_fix(line: str, new: str) -> Fix:
-    return Fix(0, len(line), new, "traditional-to-simplified", 0.99)
-
-
-def _changed_runs(old: str, new: str) -> list[Fix]:
-    """One fix per run of changed characters (equal-length strings)."""
-    fixes: list[Fix] = []
-    start = -1
-    for i, (a, b) in enumerate(zip(old, new, strict=True)):
-        if a != b:
-            if start < 0:
-                start = i
-        elif start >= 0:
-            fixes.append(Fix(start, i, new[start:i], "traditional-to-simplified", 0.99))
-            start = -1
-    if start >= 0:
-        fixes.append(Fix(start, len(old), new[start:], "traditional-to-simplified", 0.99))
-    return fixes
+def _changed_part(offset: int, old: str, new: str) -> Fix:
+    """A fix replacing ``old`` by ``new`` at ``offset``, without their common ends."""
+    head = len(os.path.commonprefix((old, new)))
+    tail = len(os.path.commonprefix((old[head:][::-1], new[head:][::-1])))
+    return Fix(offset + head, offset + len(old) - tail, new[head : len(new) - tail], "traditional-to-simplified", 0.99)
 
 
 def _modern_zhe(converted: str) -> str:
     """著 -> 着 in converted text, except in the words of ``ZHU_KEEP``; variants folded."""
-    converted = converted.translate(_VARIANT_TABLE)
+    converted = _VARIANT_RE.sub(lambda m: _VARIANT_TABLE[m.group()], converted)
     if "著" not in converted:
         return converted
 
