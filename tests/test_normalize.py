@@ -129,6 +129,28 @@ def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(once).text == once
 
 
+#: Characters that trigger every step: hanzi in both scripts, pinyin, ASCII and full-width
+#: punctuation, lost-byte marks, Latin-1 and UTF-8-as-GBK mojibake.
+damage_alphabet = "工会會議中(huì)?:,!;（）é ¹¤»á鍙戝竷\ufffd1陜"
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=damage_alphabet, max_size=40))
+def test_normalize_is_idempotent_on_damage_alphabet(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["㐀(?)", "㐀:?", "((中))", "（?\ufffdh", "鍙戝:", ":\ufffd會h", "\ufffd:會h"],
+)
+def test_normalize_is_idempotent_on_found_cases(text: str) -> None:
+    """Cases hypothesis found: a second pass used to widen or 'repair' what the first left."""
+    once = normalize(text).text
+    assert normalize(once).text == once
+
+
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_offset_map_is_monotone_and_complete(text: str) -> None:

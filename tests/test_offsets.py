@@ -47,3 +47,14 @@ def test_unchanged_spans_map_exactly() -> None:
     assert out == "甲乙丙丁"
     assert m.raw_span(2, 4) == (7, 9)
     assert m.raw_span(1, 3) == (1, 8)
+
+
+@given(text_and_edits())
+def test_identity_shortcut_agrees_with_general_composition(case: tuple[str, list[Edit]]) -> None:
+    text, edits = case
+    out = apply_edits(text, edits)
+    identity = OffsetMap.identity(len(text))
+    fast = identity.then(edits, len(out))
+    general = identity._general_then(edits, len(out))
+    assert fast.segments == general.segments
+    assert identity.raw_spans(edits) == [identity.raw_span(e.start, e.end) for e in edits]

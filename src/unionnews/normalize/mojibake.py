@@ -19,8 +19,9 @@ no junk symbols.  Clean text has nothing suspicious and is never touched.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -38,6 +39,7 @@ from unionnews.normalize.fix import Fix
 #: The crawl turned full-width punctuation into ASCII, inside mojibake too; when
 #: re-encoding a suspicious span these ASCII marks stand for their GBK full-width form.
 ASCII_TO_FULLWIDTH = {"!": "！", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+_WIDEN_ASCII = str.maketrans(ASCII_TO_FULLWIDTH)
 #: Characters that stand for one byte the first wrong decode could not map.
 LOST_BYTE_MARKS = "?\ufffd"
 
@@ -53,10 +55,15 @@ DAMAGE_MARKS = "?)\ufffd"
 _NEXT_TO_DAMAGE = 2.0
 _SHIFT_STARTS_EARLIER = 3.0
 _MIN_GAIN = 2.0
+#: A phase-shift reading must re-pair at least this many characters besides the guessed one.
+_MIN_REPAIRED = 2
 #: A line is re-read whole when at least one in this many of its wide characters is suspicious.
 LINE_SUSPICION = 5
 #: A deterministic re-reading may contain this share of uncommon (but real) hanzi, e.g. 驿.
 RARE_SHARE = 0.15
+#: A UTF-8 re-reading never grows across whitespace or CJK punctuation: a real
+#: ``：`` after truncated mojibake would otherwise complete its last character.
+_UTF8_WINDOW_STOPS = " \n\t" + CJK_PUNCTUATION
 _CLUSTER_GAP = 2
 _EXPAND = 4
 _MAX_WINDOW = 40
@@ -99,10 +106,9 @@ def repair_misread_cjk(text: str) -> list[Fix]:
     if sus.search(text) is None and _LOST_MARK_RE.search(text) is None:
         return []
     fixes: list[Fix] = repair_misread_lines(text, sus)
-    seeds = _cluster_seed_re()
     end_of_last = 0
     taken = [(f.start, f.end) for f in fixes]
-    for lo, hi in _clusters(text, seeds):
+    for lo, hi in _clusters(text, (sus, _LOST_MARK_RE)):
         if any(a <= lo < b for a, b in taken):
             continue
         if lo < end_of_last:
@@ -143,11 +149,11 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5."""
     if hi - lo > _MAX_WINDOW:
         return None
-    left, right = _window_bounds(text, lo, hi, stop=" \n\t")
+    left, right = _window_bounds(text, lo, hi, stop=_UTF8_WINDOW_STOPS)
     if not _may_gain_as_utf8(text[left:right], text[lo:hi]):
         return None
     best: tuple[float, int, int, str, str, int] | None = None
-    for start, end in _windows(text, lo, hi, stop=" \n\t"):
+    for start, end in _windows(text, lo, hi, stop=_UTF8_WINDOW_STOPS):
         for gain, reading, codec, lost in _utf8_readings(text[start:end], require_clean=True):
             if gain >= _MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
@@ -205,7 +211,8 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
     guesses come from a table of the two-byte characters that byte can complete.
     The reading kept is the most plausible one, and only if it is entirely common Chinese.
     """
-    if _anomaly_weight(text[max(lo - 1, 0) : hi + 1]) < 2:
+    around = text[max(lo - 1, 0) : hi + 1]
+    if _anomaly_weight("".join(c for c in around if c not in LOST_BYTE_MARKS)) < 2:
         return None
     best: tuple[float, int, int, str, int] | None = None
     for start, end in _windows(text, lo, hi, stop=" \n\t()"):
@@ -214,7 +221,8 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
         if split is None:
             continue
         before, after, candidates, marked = split
-        if len(before) + len(after) < 2:
+        widened = window.translate(_WIDEN_ASCII)
+        if sum(c not in widened for c in before + after) < _MIN_REPAIRED:
             continue
         fixed = plausibility(before) + plausibility(after)
         base = plausibility(window) - _anomaly_weight(window)
@@ -338,22 +346,20 @@ def _after_damage(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in DAMAGE_MARKS
 
 
-@functools.cache
-def _cluster_seed_re() -> re.Pattern[str]:
-    """A suspicious character or a lost-byte mark next to a wide character."""
-    return re.compile(f"{suspicious_re().pattern}|{_LOST_MARK_RE.pattern}")
+def _clusters(text: str, patterns: Iterable[re.Pattern[str]]) -> Iterator[tuple[int, int]]:
+    """Spans of characters matched by any of ``patterns`` lying at most ``_CLUSTER_GAP`` apart.
 
-
-def _clusters(text: str, sus: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """Spans of suspicious characters lying at most ``_CLUSTER_GAP`` apart."""
+    Each pattern is scanned on its own (an alternation would lose ``re``'s fast
+    bitmap scan) and the matches are merged in order.
+    """
     lo = hi = -1
-    for m in sus.finditer(text):
-        if lo >= 0 and m.start() - hi <= _CLUSTER_GAP:
-            hi = m.end()
+    for start, end in heapq.merge(*([m.span() for m in p.finditer(text)] for p in patterns)):
+        if lo >= 0 and start - hi <= _CLUSTER_GAP:
+            hi = max(hi, end)
             continue
         if lo >= 0:
             yield lo, hi
-        lo, hi = m.start(), m.end()
+        lo, hi = start, end
     if lo >= 0:
         yield lo, hi
 

@@ -114,10 +114,51 @@ class OffsetMap:
         raw_end = self.raw_position(end, end=True) if end > start else raw_start
         return raw_start, max(raw_start, raw_end)
 
+    @property
+    def is_identity(self) -> bool:
+        """Output and raw text are the same characters (no rewrite changed a length)."""
+        segs = self._segs
+        return self.out_length == self.raw_length and (
+            not segs or (len(segs) == 1 and segs[0] == (0, self.out_length, 0, self.raw_length))
+        )
+
+    def raw_spans(self, edits: Sequence[EditLike]) -> list[tuple[int, int]]:
+        """:meth:`raw_span` of each edit's ``[start, end)``."""
+        if self.is_identity:
+            return [(e.start, e.end) for e in edits]
+        return [self.raw_span(e.start, e.end) for e in edits]
+
     def then(self, edits: Sequence[EditLike], new_length: int) -> OffsetMap:
         """The map for the text made by applying ``edits`` to this map's output."""
         if not edits:
             return self
+        if self.is_identity and self.out_length:
+            return self._identity_then(edits, new_length)
+        return self._general_then(edits, new_length)
+
+    def _identity_then(self, edits: Sequence[EditLike], new_length: int) -> OffsetMap:
+        """:meth:`then` for an identity map: each edit's raw span is its own span."""
+        out: list[_Seg] = []
+        pos_new = pos_old = 0
+        for edit in edits:
+            start, end, replacement = edit.start, edit.end, edit.replacement
+            if start == end and not replacement:
+                continue
+            if start > pos_old:
+                _append(out, (pos_new, start - pos_old, pos_old, start - pos_old))
+                pos_new += start - pos_old
+            rlen = len(replacement)
+            _append(out, (pos_new, rlen, start, end - start))
+            pos_new += rlen
+            pos_old = end
+        if self.out_length > pos_old:
+            _append(out, (pos_new, self.out_length - pos_old, pos_old, self.out_length - pos_old))
+            pos_new += self.out_length - pos_old
+        if pos_new != new_length:
+            raise ValueError(f"edits give {pos_new} characters, text has {new_length}")
+        return OffsetMap._from_tuples(_merge_overlaps(out), new_length, self.raw_length)
+
+    def _general_then(self, edits: Sequence[EditLike], new_length: int) -> OffsetMap:
         out: list[_Seg] = []
         pos_new = 0
         pos_old = 0

@@ -7,9 +7,11 @@ Latin text it stays as it is (``9:24``, ``(1012009003)``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
-from unionnews.normalize.fix import Fix
+from unionnews.normalize.fix import Fix, apply_fixes
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 #: Spaces that are really layout: NBSP and ideographic space become a plain space.
@@ -22,9 +24,13 @@ LOST_SYMBOL_RULES = (("(?i)(?<=copyright )\\?(?= )", "©", 0.9),)
 _CJK = r"[\p{Han}“”‘’《》【】〖〗「」、。，：；！？（）…—]"
 _OPEN = r"[\p{Han}“‘《【〖「]"
 _CLOSE = r"[\p{Han}”’》】〗」。…]"
-_PUNCT_RE = regex.compile(rf"(?<={_CJK})[,:;!?]|[,;!?](?={_OPEN})")
-#: A parenthesis pair is widened together, when it touches or holds Chinese text.
-_PAREN_PAIR_RE = regex.compile(r"\(([^()\n]{0,60})\)")
+#: A run of marks after Chinese is widened whole: ``㐀:?`` -> ``㐀：？`` (a second pass
+#: would otherwise widen the ``?`` that now follows ``：``).
+_PUNCT_RE = regex.compile(rf"(?<={_CJK})[,:;!?]+|[,;!?](?={_OPEN})")
+#: A parenthesis pair is widened together, when it touches or holds Chinese text
+#: and holds at most this many characters.
+MAX_PAREN_CONTENT = 60
+_PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
 _HAN_RE = regex.compile(r"\p{Han}")
 _ODD_SPACE_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]")
 _ZERO_WIDTH_RE = regex.compile(f"[{ZERO_WIDTH}]")
@@ -33,20 +39,47 @@ _LOST_SYMBOL_RES = tuple((regex.compile(p), sym, conf) for p, sym, conf in LOST_
 
 
 def widen_cjk_punctuation(text: str) -> list[Fix]:
-    """Half-width ``,:;!?()`` touching Chinese text -> full-width."""
-    fixes = [
-        Fix(m.start(), m.end(), FULLWIDTH[m.group()], "punctuation-width")
-        for m in _PUNCT_RE.finditer(text)
-        if not _is_clock_colon(text, m.start())
-    ]
+    """Half-width ``,:;!?()`` touching Chinese text -> full-width.
+
+    Parentheses go first, so that a mark touching a widened parenthesis is judged
+    as it will read afterwards (``㐀(?)`` -> ``㐀（？）`` in one pass, not two).
+    """
+    fixes = []
     if "(" in text:
-        for m in _PAREN_PAIR_RE.finditer(text):
-            before = text[m.start() - 1 : m.start()]
-            if _HAN_RE.search(m.group(1)) or _HAN_RE.match(before):
-                fixes.append(Fix(m.start(), m.start() + 1, "（", "punctuation-width"))
-                fixes.append(Fix(m.end() - 1, m.end(), "）", "punctuation-width"))
+        for start, end in _paren_pairs(text):
+            if _HAN_RE.search(text, start + 1, end) or _HAN_RE.match(text[start - 1 : start]):
+                fixes.append(Fix(start, start + 1, "（", "punctuation-width"))
+                fixes.append(Fix(end, end + 1, "）", "punctuation-width"))
         fixes.sort(key=lambda f: f.start)
+    probe = apply_fixes(text, fixes) if fixes else text
+    fixes.extend(
+        Fix(i, i + 1, FULLWIDTH[probe[i]], "punctuation-width")
+        for m in _PUNCT_RE.finditer(probe)
+        for i in range(m.start(), m.end())
+        if not _is_clock_colon(probe, i)
+    )
+    fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+def _paren_pairs(text: str) -> Iterator[tuple[int, int]]:
+    """Positions of matching ``(`` and ``)`` on one line, nested pairs included.
+
+    One pass with a stack, so ``((中))`` widens both pairs at once and a page of
+    100k parentheses costs linear time.
+    """
+    stack: list[int] = []
+    for m in _PAREN_OR_NEWLINE_RE.finditer(text):
+        mark = m.group()
+        if mark == "(":
+            stack.append(m.start())
+        elif mark == ")":
+            if stack:
+                start = stack.pop()
+                if m.start() - start - 1 <= MAX_PAREN_CONTENT:
+                    yield start, m.start()
+        else:
+            stack.clear()
 
 
 def _is_clock_colon(text: str, i: int) -> bool:
