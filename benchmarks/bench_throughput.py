@@ -11,6 +11,7 @@ sentences restored exactly by unionnews and by ftfy.
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import random
 import sys
@@ -59,6 +60,21 @@ def timed(label: str, fn, articles: list[str], baseline: float | None) -> float:
     return rate
 
 
+def import_ms() -> float:
+    """Wall time of ``import unionnews`` in a fresh interpreter, minus a bare interpreter start."""
+    import subprocess
+
+    def run(code: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    return (run("import unionnews") - run("pass")) * 1000
+
+
 def damage_table() -> None:
     import ftfy
 
@@ -88,8 +104,13 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=10.0)
     args = ap.parse_args()
     articles = corpus(args.mb)
+    print(f"machine: {os.cpu_count()} cores; one process; python {sys.version.split()[0]}")
+    print(f"import unionnews: {import_ms():.0f} ms (fresh interpreter, best of 3)")
+    start = time.perf_counter()
+    for article in articles[:20]:
+        unionnews.parse(article)  # lazy tables load here, not inside the timings
+    print(f"first parses (lazy tables): {time.perf_counter() - start:.2f} s")
     print(f"corpus: {len(articles)} articles, {sum(map(len, articles)):,} chars")
-    unionnews.parse(articles[0])  # warm up lazy tables
     t2s = opencc.OpenCC("t2s")
     base = timed("opencc t2s (baseline)", t2s.convert, articles, None)
     import ftfy

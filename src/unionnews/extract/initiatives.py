@@ -56,8 +56,11 @@ def extract_initiatives(document: Document) -> list[Event]:
     return list(found.values())
 
 
+_KEY_NOISE_RE = regex.compile(r"[\s·、，,]")
+
+
 def _add(found: dict[str, Initiative], name: str, category: str, start: int, end: int, line: str) -> None:
-    key = regex.sub(r"[\s·、，,]", "", name)
+    key = _KEY_NOISE_RE.sub("", name)
     if key in found:
         return
     org = ORG_IN_SENTENCE_RE.search(line)
@@ -83,7 +86,7 @@ def _groups(text: str) -> list[list[_Quoted]]:
                 items[-1] = _Quoted(prev.start, m.end(), prev.name + gap + name)
                 continue
         if len(name) <= 2:
-            prefix = PREFIX_RE.search(text[: m.start()])
+            prefix = PREFIX_RE.search(text, max(m.start() - 3, 0), m.start())
             if prefix:
                 name = prefix.group(1) + name
         items.append(_Quoted(m.start(), m.end(), name))

@@ -38,6 +38,12 @@ THEME_RE = regex.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!�
 CHAIR_LOOKAHEAD = 3
 _TITLE_ALT = "|".join(sorted(TITLES, key=len, reverse=True))
 _TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
+_ACTIVITY_AT_PLACE_RE = regex.compile(
+    rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
+)
+_ORDINAL_SESSION_RE = regex.compile(r"^第[一二三四五六七八九十\d]+次")
+_ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})")
+_CLAUSE_BREAK_RE = regex.compile(r"[，；：]")
 
 
 def extract_meetings(document: Document) -> list[Event]:
@@ -120,7 +126,7 @@ def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> li
                     confidence=0.8,
                 )
             )
-    for m in regex.finditer(rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})", text):
+    for m in _ACTIVITY_AT_PLACE_RE.finditer(text):
         org = _organizers(m.group("what"))
         out.append(
             Activity(
@@ -144,12 +150,12 @@ def _meeting_name(phrase: str) -> str | None:
     name = m.group()
     if not name.endswith("代表大会"):
         name = THEME_RE.sub("", name) or name
-    name = regex.sub(r"^第[一二三四五六七八九十\d]+次", "", name)
+    name = _ORDINAL_SESSION_RE.sub("", name)
     return name.replace("（", "(").replace("）", ")") or None
 
 
 def _activity_name(phrase: str) -> str | None:
-    m = regex.search(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})", phrase)
+    m = _ACTIVITY_NAME_RE.search(phrase)
     return m.group() if m else None
 
 
@@ -158,7 +164,7 @@ def _organizers(before: str) -> list[tuple[str, int]]:
 
     Returns each organization with the offset in ``before`` where the subject ends.
     """
-    clause = regex.split(r"[，；：]", before)[-1]
+    clause = _CLAUSE_BREAK_RE.split(before)[-1]
     clause = DATE_PREFIX_RE.sub("", clause.strip())
     subject = SUBJECT_RE.match(clause)
     if not subject:

@@ -12,6 +12,7 @@ SOURCE_RE = regex.compile(r"(?:来源|稿源|来自|出处)\s*[:：]\s*([^\s|｜
 VIA_PAPER_RE = regex.compile(r"^(?:据|原载|转自|转载自)《([^》]{2,20})》")
 REPRINT_RE = regex.compile(r"^转载请注明\s*[:：]\s*(\S.*?)\s*[\ufffd»>›|｜]\s*(\S.+)$")
 PAPER_IN_SOURCE_RE = regex.compile(r"《([^》]{2,20})》")
+_SOURCE_TAIL_RE = regex.compile(r"[—\-－]{1,2}|《")
 COLUMN_SEPARATORS = "|｜"
 
 
@@ -67,7 +68,7 @@ def _source(document: Document) -> tuple[str | None, str | None]:
         if m:
             value = m.group(1).strip("，。,")
             paper = PAPER_IN_SOURCE_RE.search(value)
-            head = regex.split(r"[—\-－]{1,2}|《", value)[0].strip()
+            head = _SOURCE_TAIL_RE.split(value)[0].strip()
             return (head or value), (paper.group(1) if paper else None)
         m = VIA_PAPER_RE.match(line.text)
         if m and source is None:

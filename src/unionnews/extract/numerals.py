@@ -13,6 +13,8 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_NUMBER_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 #: A number as written: Arabic (with , and .), Chinese, or Arabic followed by 万/亿.
+_DECIMAL_RE = regex.compile(r"\d+(?:\.\d+)?")
+_ZEROS_RE = regex.compile("零+")
 NUMBER_RE = regex.compile(
     rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)(?:[万亿]+)?"
 )
@@ -34,7 +36,7 @@ def read_number(text: str) -> int | float:
     while text and text[-1] in BIG_UNITS and _has_digit(text[:-1]):
         multiplier *= BIG_UNITS[text[-1]]
         text = text[:-1]
-    if regex.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _DECIMAL_RE.fullmatch(text):
         try:
             value = Decimal(text) * multiplier
         except InvalidOperation as e:  # pragma: no cover - the regex admits only decimals
@@ -102,4 +104,4 @@ def to_chinese_number(value: int) -> str:
             parts.append(below_10k(chunk) + unit)
         elif parts and parts[-1] != "零":
             parts.append("零")
-    return regex.sub("零+", "零", "".join(parts)).rstrip("零")
+    return _ZEROS_RE.sub("零", "".join(parts)).rstrip("零")

@@ -18,9 +18,12 @@ _COMPOUND = tuple(s for s in SURNAMES if len(s) == 2)
 _SINGLE = frozenset(s for s in SURNAMES if len(s) == 1)
 
 
+_ALL_HAN_RE = regex.compile(r"\p{Han}+")
+
+
 def is_person_name(token: str) -> bool:
     """2-4 hanzi starting with a known surname."""
-    if not 2 <= len(token) <= 4 or not regex.fullmatch(r"\p{Han}+", token):
+    if not 2 <= len(token) <= 4 or not _ALL_HAN_RE.fullmatch(token):
         return False
     return token[0] in _SINGLE or token[:2] in _COMPOUND
 

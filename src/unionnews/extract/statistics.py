@@ -83,7 +83,12 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
     return not any(text.startswith(w, m.end()) for w in NOT_AFTER if w in ("%", "％"))
 
 
+#: A verb before a number, at most 12 characters before it (``覆盖全省…``).
+_PREDICATE_RE = regex.compile(r"(为|向|有|达|共|累计|覆盖|惠及|建成|培育|选树|共建|推动建设)[^，。；]{0,12}$")
+_PREDICATE_REACH = 20
+
+
 def _predicate(text: str, start: int) -> str | None:
     """The verb phrase just before the number (``赠送意外伤害保险`` comes after: kept simple)."""
-    m = regex.search(r"(为|向|有|达|共|累计|覆盖|惠及|建成|培育|选树|共建|推动建设)[^，。；]{0,12}$", text[:start])
+    m = _PREDICATE_RE.search(text[max(start - _PREDICATE_REACH, 0) : start])
     return m.group().strip() if m else None

@@ -34,6 +34,7 @@ _PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
 _HAN_RE = regex.compile(r"\p{Han}")
 _ODD_SPACE_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]")
 _ZERO_WIDTH_RE = regex.compile(f"[{ZERO_WIDTH}]")
+_CRLF_RE = regex.compile(r"\r\n?")
 _LONE_QUESTION_RE = regex.compile(r"(?<= )\?(?= )")
 _LOST_SYMBOL_RES = tuple((regex.compile(p), sym, conf) for p, sym, conf in LOST_SYMBOL_RULES)
 
@@ -92,7 +93,7 @@ def normalize_spaces(text: str) -> list[Fix]:
     fixes += [Fix(m.start(), m.end(), "", "zero-width") for m in _ZERO_WIDTH_RE.finditer(text)]
     if "\r" in text:
         fixes += [Fix(m.start(), m.end(), "\n" if m.group() == "\r" else "", "line-ending")
-                  for m in regex.finditer(r"\r\n?", text)]  # fmt: skip
+                  for m in _CRLF_RE.finditer(text)]  # fmt: skip
         fixes = [Fix(f.start, f.end, "\n", f.kind) if f.kind == "line-ending" else f for f in fixes]
     fixes.sort(key=lambda f: f.start)
     return fixes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from importlib.resources import files
 
@@ -11,6 +12,7 @@ from unionnews.hookspecs import hookimpl
 from unionnews.models import Event, Initiative, Span
 
 
+@functools.cache
 def _words(name: str) -> tuple[str, ...]:
     text = files(__package__).joinpath(name).read_text(encoding="utf-8")
     return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
