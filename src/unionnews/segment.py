@@ -23,8 +23,26 @@ from unionnews.lexicon import CREDIT_PATTERNS, FURNITURE_PATTERNS, SITE_SUFFIXES
 
 LineKind = Literal["headline", "dek", "dateline", "byline", "body", "credit", "furniture"]
 
-_FURNITURE_RES = tuple(regex.compile(p) for p in FURNITURE_PATTERNS)
-_CREDIT_RES = tuple(regex.compile(p) for p in CREDIT_PATTERNS)
+_LEADING_FLAGS_RE = regex.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern matching where any of ``patterns`` matches: one scan per line, not one each.
+
+    A leading global flag group (``(?i)...``) becomes a scoped one (``(?i:...)``).
+    """
+    parts = []
+    for pattern in patterns:
+        flags = _LEADING_FLAGS_RE.match(pattern)
+        if flags:
+            parts.append(f"(?{flags.group(1)}:{pattern[flags.end():]})")
+        else:
+            parts.append(f"(?:{pattern})")
+    return regex.compile("|".join(parts))
+
+
+_FURNITURE_RE = any_of(FURNITURE_PATTERNS)
+_CREDIT_RE = any_of(CREDIT_PATTERNS)
 DATE_LINE_RE = regex.compile(
     r"^[〖【\[]?\s*(?:(?:发布|发表|更新|时间|日期|发布日期|发布时间)[:：]?\s*)?"
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
@@ -63,7 +81,7 @@ def split_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
-    if any(r.search(line) for r in _FURNITURE_RES):
+    if _FURNITURE_RE.search(line):
         return True
     if lexicon is not None:
         if line in lexicon.get("section"):
@@ -74,7 +92,7 @@ def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
 
 
 def is_credit(line: str) -> bool:
-    return any(r.search(line) for r in _CREDIT_RES)
+    return _CREDIT_RE.search(line) is not None
 
 
 def is_prose(line: str) -> bool:
