@@ -6,6 +6,9 @@ import subprocess
 import sys
 from importlib.metadata import entry_points
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 import unionnews
@@ -70,6 +73,45 @@ def test_a_failing_plugin_is_recorded_and_isolated(seeds: dict[str, str]) -> Non
     assert ("exploding", "unionnews_extract_statistics") in errors
     assert ("malformed", "unionnews_extract_meetings") in errors
     assert any(e.kind == "statistic" for e in article.events)
+
+
+class Hanging:
+    """Loops forever, swallowing ordinary exceptions as careless plugins do."""
+
+    __name__ = "hanging"
+
+    @hookimpl
+    def unionnews_extract_initiatives(self, document: object) -> list[object]:
+        while True:
+            try:
+                time.sleep(0.01)
+            except Exception:  # noqa: S112 - the point of this plugin
+                continue
+
+
+class Slow:
+    __name__ = "slow"
+
+    @hookimpl
+    def unionnews_extract_people(self, document: object) -> list[object]:
+        time.sleep(0.3)
+        return []
+
+
+def test_a_hanging_plugin_is_cut_off_at_its_budget(seeds: dict[str, str]) -> None:
+    start = time.perf_counter()
+    article = unionnews.parse(seeds["001"], plugins=[Hanging()], plugin_budget=0.2)
+    assert time.perf_counter() - start < 5
+    errors = [e for e in article.errors if e.plugin == "hanging"]
+    assert errors and "budget" in errors[0].error
+    assert any(e.kind == "initiative" for e in article.events)  # the built-ins' results stand
+
+
+def test_a_slow_plugin_off_the_main_thread_is_discarded_after_its_budget(seeds: dict[str, str]) -> None:
+    with ThreadPoolExecutor(1) as pool:
+        article = pool.submit(unionnews.parse, seeds["001"], plugins=[Slow()], plugin_budget=0.1).result()
+    assert [e.hook for e in article.errors if e.plugin == "slow"] == ["unionnews_extract_people"]
+    assert article.people  # built-in people extraction unaffected
 
 
 def test_unknown_plugin_name_is_a_clear_error() -> None:

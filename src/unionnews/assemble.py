@@ -19,7 +19,7 @@ from unionnews.models import (
 )
 from unionnews.normalize import NormalizedText, normalize
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
-from unionnews.plugins import Plugins, build_plugins, default_plugins
+from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
 from unionnews.segment import Line, classify
 
 EVENT_HOOKS = ("unionnews_extract_meetings", "unionnews_extract_initiatives", "unionnews_extract_statistics")
@@ -32,15 +32,19 @@ def parse(
     plugins: Sequence[object] | None = None,
     disable: Iterable[str] = (),
     convert_script: bool = True,
+    plugin_budget: float | None = DEFAULT_PLUGIN_BUDGET,
 ) -> Article:
     """Parse one crawled article into an :class:`~unionnews.models.Article`.
 
     ``plugins`` adds plugin objects for this call; ``disable`` leaves out plugins by
     name (``builtin.statistics``, an entry point's name, ...).  Installed plugins are
-    found through the ``unionnews`` entry-point group.
+    found through the ``unionnews`` entry-point group.  ``plugin_budget`` is the
+    seconds each plugin hook may take on this article (``None``: no limit); a plugin
+    over budget is cut off and recorded in ``Article.errors``.
     """
     disable = tuple(disable)
-    registry = build_plugins(plugins, disable) if plugins or disable else default_plugins()
+    custom = plugins or disable or plugin_budget != DEFAULT_PLUGIN_BUDGET
+    registry = build_plugins(plugins, disable, budget=plugin_budget) if custom else default_plugins()
     norm = raw if isinstance(raw, NormalizedText) else normalize(raw, convert_script=convert_script)
     return assemble(norm, registry)
 

@@ -8,6 +8,9 @@ point's object is registered under the entry point's name.
 from __future__ import annotations
 
 import functools
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import entry_points
 from typing import Any
@@ -32,18 +35,31 @@ class PluginInfo:
     origin: str
 
 
+#: Seconds one hook implementation may take on one article before it is cut off.
+DEFAULT_PLUGIN_BUDGET = 10.0
+
+
 @attrs.frozen(slots=True)
 class Plugins:
-    """A ready plugin manager with its merged lexicon."""
+    """A ready plugin manager with its merged lexicon.
+
+    ``budget`` bounds the seconds each hook implementation may take per call
+    (``None``: unbounded); see :meth:`call`.
+    """
 
     manager: pluggy.PluginManager
     lexicon: Lexicon
     info: tuple[PluginInfo, ...]
+    budget: float | None = DEFAULT_PLUGIN_BUDGET
 
     def call(self, hook: str, **kwargs: Any) -> tuple[list[tuple[str, Any]], list[PluginError]]:
         """Call every implementation of ``hook`` in pluggy order, each isolated.
 
-        Returns ``(plugin name, result)`` pairs and the errors of the ones that raised.
+        Returns ``(plugin name, result)`` pairs and the errors of the ones that
+        raised or ran past ``budget``.  In the main thread of a POSIX process a
+        plugin over budget is interrupted (``SIGALRM``); elsewhere its result is
+        discarded once it returns.  Code inside one C call (one regex match) is
+        not interruptible: it stops at its next Python instruction.
         """
         results: list[tuple[str, Any]] = []
         errors: list[PluginError] = []
@@ -52,13 +68,51 @@ class Plugins:
             name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
             args = {k: kwargs[k] for k in impl.argnames if k in kwargs}
             try:
-                result = impl.function(**args)
+                result, elapsed = _run_with_budget(impl.function, args, self.budget)
+            except _OverBudget:
+                errors.append(PluginError(name, hook, f"interrupted after its budget of {self.budget:g}s"))
+                continue
             except Exception as e:  # isolate plugins: record, go on
                 errors.append(PluginError(name, hook, f"{type(e).__name__}: {e}"))
+                continue
+            if self.budget is not None and elapsed > self.budget:
+                errors.append(PluginError(name, hook, f"took {elapsed:.1f}s, over its budget of {self.budget:g}s"))
                 continue
             if result is not None:
                 results.append((name, result))
         return results, errors
+
+
+class _OverBudget(BaseException):
+    """Raised inside a plugin that ran out of time; a BaseException so ``except Exception`` in it won't swallow it."""
+
+
+def _raise_over_budget(signum: int, frame: object) -> None:
+    raise _OverBudget
+
+
+def _run_with_budget(fn: Callable[..., Any], args: dict[str, Any], budget: float | None) -> tuple[Any, float]:
+    """``fn(**args)`` and its duration, interrupted after ``budget`` seconds where signals allow."""
+    start = time.perf_counter()
+    if budget is None or not _can_use_alarm():
+        return fn(**args), time.perf_counter() - start
+    previous = signal.signal(signal.SIGALRM, _raise_over_budget)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        result = fn(**args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return result, time.perf_counter() - start
+
+
+def _can_use_alarm() -> bool:
+    """Main thread, POSIX, and no one else's interval timer running (pytest-timeout, the caller)."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
 
 
 def _discover() -> list[tuple[str, str, Callable[[], Any]]]:
@@ -74,10 +128,12 @@ def build_plugins(
     disable: Iterable[str] = (),
     *,
     entry_points_enabled: bool = True,
+    budget: float | None = DEFAULT_PLUGIN_BUDGET,
 ) -> Plugins:
     """A plugin manager with the built-ins, installed plugins and ``plugins`` given.
 
-    ``disable`` names plugins (built-in or installed) to leave out.  Raises
+    ``disable`` names plugins (built-in or installed) to leave out; ``budget`` is
+    the seconds each hook implementation may take per article.  Raises
     :class:`~unionnews.errors.PluginLoadError` when an installed plugin fails to load.
     """
     disabled = set(disable)
@@ -107,7 +163,7 @@ def build_plugins(
     if unknown:
         raise PluginLoadError(f"cannot disable unknown plugins {sorted(unknown)}")
     contributions = [result for _, result in Plugins(pm, Lexicon.merge([]), ()).call("unionnews_lexicon")[0]]
-    return Plugins(pm, Lexicon.merge(contributions), tuple(info))
+    return Plugins(pm, Lexicon.merge(contributions), tuple(info), budget)
 
 
 @functools.cache
