@@ -18,7 +18,7 @@ from damage import (
     to_traditional,
     utf8_read_as_gbk,
 )
-from unionnews import InputError, normalize
+from unionnews import BinaryInputError, InputError, normalize
 from unionnews.normalize.charsets import common_hanzi
 from unionnews.normalize.mojibake import find_mojibake
 from unionnews.normalize.pinyin import strip_pinyin_annotations
@@ -244,9 +244,21 @@ def test_adversarial_input_finishes_in_bounded_time(make: object) -> None:
     assert _time(normalize, text) < 60
 
 
-def test_random_bytes_never_raise() -> None:
+def test_random_bytes_give_text_or_a_binary_input_error() -> None:
     rng = random.Random(1)
+    rejected = 0
     for _ in range(50):
         data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
-        result = normalize(data)
+        try:
+            result = normalize(data)
+        except BinaryInputError as e:
+            assert "binary" in str(e)
+            rejected += 1
+            continue
         assert isinstance(result.text, str)
+    assert rejected  # uniformly random bytes are mostly not text
+
+
+def test_text_with_a_few_bad_bytes_is_not_called_binary() -> None:
+    data = "工会召开职工代表大会。".encode("gbk") * 20 + b"\xff\x01" + "会议强调。".encode("gbk")
+    assert "工会召开职工代表大会" in normalize(data).text

@@ -1,7 +1,7 @@
 """unionnews: clean text and typed records from crawled Chinese trade-union news."""
 
 from unionnews._version import __version__
-from unionnews.errors import InputError, PluginLoadError, UnionnewsError
+from unionnews.errors import BinaryInputError, InputError, PluginLoadError, SchemaError, UnionnewsError
 from unionnews.models import (
     Activity,
     Article,
@@ -23,12 +23,14 @@ __all__ = [
     "Article",
     "DateMention",
     "Initiative",
+    "BinaryInputError",
     "InputError",
     "Meeting",
     "NormalizedText",
     "Person",
     "PluginLoadError",
     "Repair",
+    "SchemaError",
     "Span",
     "Statistic",
     "UnionnewsError",

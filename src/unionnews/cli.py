@@ -3,160 +3,81 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import IO, Any
-
-import attrs
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from unionnews._version import __version__
+from unionnews.corpus import BadRecord, Record, iter_records, parse_records
 from unionnews.errors import UnionnewsError
-
-_CHUNK = 64
-
-
-@attrs.frozen(slots=True)
-class Record:
-    """One article to parse: where it came from and its raw content."""
-
-    origin: str
-    raw: str | bytes
-
-
-@attrs.frozen(slots=True)
-class Outcome:
-    origin: str
-    output: str | None
-    error: str | None
-    repaired: bool = False
-
-
-def iter_records(paths: Sequence[str], errors: list[str]) -> Iterator[Record]:
-    """Articles in files, folders (recursively, ``.txt`` and ``.jsonl``) and ``-`` (stdin)."""
-    for path in paths:
-        if path == "-":
-            yield Record("<stdin>", sys.stdin.buffer.read())
-        elif os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith((".txt", ".jsonl")):
-                        yield from _file_records(os.path.join(root, name), errors)
-        else:
-            yield from _file_records(path, errors)
-
-
-def _file_records(path: str, errors: list[str]) -> Iterator[Record]:
-    try:
-        if path.endswith(".jsonl"):
-            with open(path, "rb") as f:
-                for n, line in enumerate(f, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        obj = json.loads(line)
-                        text = obj["text"]
-                        if not isinstance(text, str):
-                            raise TypeError("'text' is not a string")
-                    except (ValueError, KeyError, TypeError) as e:
-                        errors.append(f"{path}:{n}: bad record: {e}")
-                        continue
-                    yield Record(f"{path}:{n}", text)
-        else:
-            with open(path, "rb") as f:
-                yield Record(path, f.read())
-    except OSError as e:
-        errors.append(f"{path}: {e.strerror or e}")
-
-
-def _parse_one(record: Record) -> Outcome:
-    from unionnews.assemble import parse
-
-    try:
-        article = parse(record.raw)
-    except UnionnewsError as e:
-        return Outcome(record.origin, None, f"{type(e).__name__}: {e}")
-    except Exception as e:  # one bad page must not stop a corpus run
-        return Outcome(record.origin, None, f"internal error {type(e).__name__}: {e}")
-    data = article.to_dict()
-    data["origin"] = record.origin
-    return Outcome(record.origin, json.dumps(data, ensure_ascii=False), None, bool(article.repairs))
-
-
-def _parse_chunk(records: list[Record]) -> list[Outcome]:
-    return [_parse_one(r) for r in records]
-
-
-def _chunks(records: Iterator[Record]) -> Iterator[list[Record]]:
-    chunk: list[Record] = []
-    for r in records:
-        chunk.append(r)
-        if len(chunk) >= _CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+from unionnews.sinks import JsonlSink, ParquetSink, Sink
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    errors: list[str] = []
-    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    counts = {"parsed": 0, "repaired": 0, "failed": 0}
-    start = time.perf_counter()
-    records = iter_records(args.paths, errors)
-    try:
-        if args.jobs > 1:
-            with ProcessPoolExecutor(args.jobs) as pool:
-                outcomes: Iterator[list[Outcome]] = pool.map(_parse_chunk, _chunks(records))
-                _write(outcomes, out, counts, errors, progress, start)
-        else:
-            _write((_parse_chunk(c) for c in _chunks(records)), out, counts, errors, progress, start)
-    finally:
-        if args.output:
-            out.close()
-    for message in errors:
-        print(f"unionnews: {message}", file=sys.stderr)
-    print(
-        f"unionnews: {counts['parsed']} parsed, {counts['repaired']} repaired, {len(errors)} failed "
-        f"in {time.perf_counter() - start:.1f}s",
-        file=sys.stderr,
-    )
-    return 1 if errors else 0
+    counts = {"parsed": 0, "repaired": 0, "failed": 0, "skipped": 0}
 
-
-def _write(
-    batches: Iterator[list[Outcome]],
-    out: IO[str],
-    counts: dict[str, int],
-    errors: list[str],
-    progress: bool,
-    start: float,
-) -> None:
-    for batch in batches:
-        for o in batch:
-            if o.output is None:
-                errors.append(f"{o.origin}: {o.error}")
-                continue
-            out.write(o.output + "\n")
-            counts["parsed"] += 1
-            counts["repaired"] += o.repaired
+    def report(bad: BadRecord) -> None:
+        counts["failed"] += 1
         if progress:
-            rate = counts["parsed"] / max(time.perf_counter() - start, 1e-9)
-            print(f"\r{counts['parsed']} articles, {rate:.0f}/s", end="", file=sys.stderr, flush=True)
+            print(file=sys.stderr)
+        print(f"unionnews: {bad.origin}: {bad.error}", file=sys.stderr)
+
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    sink = _open_sink(args)
+    done = sink.done() if args.resume else set()
+    records: Iterable[Record] = iter_records(args.paths, report)
+    if done:
+        records = _skip_done(records, done, counts)
+    start = time.perf_counter()
+    try:
+        for n, outcome in enumerate(parse_records(records, args.jobs), 1):
+            if outcome.article is None:
+                report(BadRecord(outcome.origin, outcome.error or "no article"))
+            else:
+                sink.write(outcome)
+                counts["parsed"] += 1
+                counts["repaired"] += outcome.repaired
+            if progress and n % 50 == 0:
+                rate = n / max(time.perf_counter() - start, 1e-9)
+                print(f"\r{n} articles, {rate:.0f}/s", end="", file=sys.stderr, flush=True)
+    finally:
+        sink.close()
     if progress:
         print(file=sys.stderr)
+    skipped = f", {counts['skipped']} skipped (already done)" if args.resume else ""
+    print(
+        f"unionnews: {counts['parsed']} parsed, {counts['repaired']} repaired, {counts['failed']} failed"
+        f"{skipped} in {time.perf_counter() - start:.1f}s",
+        file=sys.stderr,
+    )
+    return 1 if counts["failed"] else 0
+
+
+def _skip_done(records: Iterable[Record], done: set[str], counts: dict[str, int]) -> Iterator[Record]:
+    for record in records:
+        if record.origin in done:
+            counts["skipped"] += 1
+        else:
+            yield record
+
+
+def _open_sink(args: argparse.Namespace) -> Sink:
+    if args.format == "parquet":
+        if not args.output:
+            raise UnionnewsError("--format parquet needs -o FOLDER")
+        return ParquetSink(args.output, resume=args.resume)
+    if args.resume and not args.output:
+        raise UnionnewsError("--resume needs -o FILE")
+    return JsonlSink(args.output, resume=args.resume, stream=sys.stdout)
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
     from unionnews.normalize import normalize
 
     errors: list[str] = []
-    for record in iter_records(args.paths, errors):
+    for record in iter_records(args.paths, lambda bad: errors.append(f"{bad.origin}: {bad.error}")):
         result = normalize(record.raw, convert_script=not args.keep_script)
         sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
         if args.repairs:
@@ -181,8 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse articles into JSON Lines (one object per article)")
     p.add_argument("paths", nargs="+", help="files, folders (.txt, .jsonl) or - for stdin")
-    p.add_argument("-o", "--output", help="write JSON Lines here instead of stdout")
+    p.add_argument("-o", "--output", help="write JSON Lines to this file (or Parquet tables to this folder)")
+    p.add_argument("--format", choices=("jsonl", "parquet"),
+                   help="jsonl (default) or parquet: articles/, events/, people/ tables (needs pyarrow)")  # fmt: skip
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip articles already in the output and append to it")  # fmt: skip
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress on stderr (default: when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=cmd_parse)

@@ -11,6 +11,10 @@ class InputError(UnionnewsError, TypeError):
     """The input is not something unionnews can read (wrong type, unreadable file)."""
 
 
+class BinaryInputError(InputError):
+    """Bytes that decode to mostly control characters or nothing: an image, an archive, a PDF."""
+
+
 class PluginLoadError(UnionnewsError):
     """A plugin named by the caller could not be found or loaded."""
 

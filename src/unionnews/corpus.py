@@ -1,0 +1,183 @@
+"""Corpus runs: stream records in, parse them on N processes, stream outcomes out.
+
+Memory stays flat however large the corpus: files are read one at a time, JSON
+Lines line by line, and at most ``2 * jobs`` chunks of records are in flight.  A
+record that cannot be read or parsed becomes a :class:`BadRecord` (file, line,
+error) and the run goes on.  The ``unionnews parse`` command and
+:mod:`unionnews.cluster` (Dask) are both built from these functions, so a run on
+one process, on N processes and on a cluster give the same output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+import attrs
+
+from unionnews.errors import UnionnewsError
+from unionnews.models import Article
+
+#: Records handed to a worker process at a time.
+CHUNK_SIZE = 64
+#: File names a folder is searched for.
+CORPUS_SUFFIXES = (".txt", ".jsonl")
+
+
+@attrs.frozen(slots=True)
+class Record:
+    """One article to parse: where it came from (``path`` or ``path:line``) and its content."""
+
+    origin: str
+    raw: str | bytes
+
+
+@attrs.frozen(slots=True)
+class BadRecord:
+    """A record that could not be read or parsed, and why."""
+
+    origin: str
+    error: str
+
+
+@attrs.frozen(slots=True)
+class Outcome:
+    """The result of parsing one record: an article, or the error that stopped it."""
+
+    origin: str
+    article: Article | None = None
+    error: str | None = None
+
+    @property
+    def repaired(self) -> bool:
+        return self.article is not None and bool(self.article.repairs)
+
+
+OnBadRecord = Callable[[BadRecord], None]
+
+
+def iter_records(paths: Sequence[str], on_bad: OnBadRecord) -> Iterator[Record]:
+    """Articles in files, folders (recursively, ``.txt`` and ``.jsonl``) and ``-`` (stdin).
+
+    A ``.txt`` file is one article (bytes, decoded by :func:`unionnews.normalize`);
+    a ``.jsonl`` file holds one article per line as ``{"text": ..., "id": ...}``
+    (``id`` optional; the origin is ``path:line``).  Unreadable files and bad lines
+    go to ``on_bad``.
+    """
+    for path in paths:
+        if path == "-":
+            yield Record("<stdin>", sys.stdin.buffer.read())
+        elif os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(CORPUS_SUFFIXES):
+                        yield from file_records(os.path.join(root, name), on_bad)
+        else:
+            yield from file_records(path, on_bad)
+
+
+def file_records(path: str, on_bad: OnBadRecord) -> Iterator[Record]:
+    """The records of one file (see :func:`iter_records`)."""
+    try:
+        if path.endswith(".jsonl"):
+            with open(path, "rb") as f:
+                for n, line in enumerate(f, 1):
+                    if line.strip():
+                        record = jsonl_record(line, f"{path}:{n}")
+                        if isinstance(record, BadRecord):
+                            on_bad(record)
+                        else:
+                            yield record
+        else:
+            with open(path, "rb") as f:
+                yield Record(path, f.read())
+    except OSError as e:
+        on_bad(BadRecord(path, e.strerror or str(e)))
+
+
+def jsonl_record(line: bytes | str, origin: str) -> Record | BadRecord:
+    """One JSON Lines record: an object with a string ``text``."""
+    try:
+        obj = json.loads(line)
+        if not isinstance(obj, dict):
+            raise TypeError(f"a JSON {type(obj).__name__}, not an object")
+        text = obj["text"]
+        if not isinstance(text, str):
+            raise TypeError("'text' is not a string")
+    except (ValueError, KeyError, TypeError) as e:
+        return BadRecord(origin, f"bad record: {type(e).__name__}: {e}")
+    return Record(origin, text)
+
+
+def parse_record(record: Record) -> Outcome:
+    """Parse one record; any failure becomes the outcome's ``error``, never an exception."""
+    from unionnews.assemble import parse
+
+    try:
+        return Outcome(record.origin, parse(record.raw))
+    except UnionnewsError as e:
+        return Outcome(record.origin, error=f"{type(e).__name__}: {e}")
+    except Exception as e:  # one bad page must not stop a corpus run
+        return Outcome(record.origin, error=f"internal error {type(e).__name__}: {e}")
+
+
+def parse_chunk(records: list[Record]) -> list[Outcome]:
+    return [parse_record(r) for r in records]
+
+
+def parse_records(records: Iterable[Record], jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in input order, parsed on ``jobs`` processes with a bounded window in flight."""
+    chunks = _chunks(records, CHUNK_SIZE)
+    if jobs <= 1:
+        for chunk in chunks:
+            yield from parse_chunk(chunk)
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        window: deque[Future[list[Outcome]]] = deque()
+        for chunk in chunks:
+            window.append(pool.submit(parse_chunk, chunk))
+            if len(window) >= 2 * jobs:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for r in records:
+        chunk.append(r)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def article_line(outcome: Outcome) -> str:
+    """The JSON Lines form of a parsed outcome: the article's contract plus its ``origin``."""
+    if outcome.article is None:
+        raise ValueError(f"{outcome.origin} has no article: {outcome.error}")
+    data = outcome.article.to_dict()
+    data["origin"] = outcome.origin
+    return json.dumps(data, ensure_ascii=False)
+
+
+def done_origins_jsonl(path: str) -> set[str]:
+    """Origins already written to a JSON Lines output (for ``--resume``); a torn last line is ignored."""
+    done: set[str] = set()
+    if not os.path.exists(path):
+        return done
+    with open(path, "rb") as f:
+        for line in f:
+            try:
+                origin = json.loads(line).get("origin")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(origin, str):
+                done.add(origin)
+    return done
