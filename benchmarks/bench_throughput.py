@@ -21,8 +21,6 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import opencc  # noqa: E402
-
-import unionnews  # noqa: E402
 from damage import (  # noqa: E402
     SENTENCES,
     crawl_ascii_punctuation,
@@ -32,6 +30,8 @@ from damage import (  # noqa: E402
     to_traditional,
     utf8_read_as_gbk,
 )
+
+import unionnews  # noqa: E402
 
 
 def corpus(megabytes: float) -> list[str]:
@@ -56,7 +56,9 @@ def timed(label: str, fn, articles: list[str], baseline: float | None) -> float:
     elapsed = time.perf_counter() - start
     rate = chars / elapsed
     ratio = f"{rate / baseline:6.3f}" if baseline else "  1.000"
-    print(f"{label:28s} {rate:14,.0f} chars/s {len(articles) / elapsed:10,.1f} articles/s  ratio to t2s {ratio}")
+    print(
+        f"{label:28s} {rate:14,.0f} chars/s {len(articles) / elapsed:10,.1f} articles/s  ratio to t2s {ratio}"
+    )
     return rate
 
 

@@ -40,7 +40,7 @@ def phase_shift(text: str, rng: random.Random) -> tuple[str, int]:
     raw = text.encode("gbk")
     starts = []
     pos = 0
-    for i, ch in enumerate(text):
+    for ch in text:
         starts.append(pos)
         pos += len(ch.encode("gbk"))
     k = rng.randrange(1, len(text) - 4)

@@ -22,7 +22,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "unionnews", *args], capture_output=True, text=True, encoding="utf-8", timeout=300
+        [sys.executable, "-m", "unionnews", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
     )
 
 
@@ -131,7 +135,9 @@ def single_process_tables(paths: list[str], folder: pathlib.Path) -> None:
         sink.close()
 
 
-def test_dask_local_cluster_gives_the_single_process_result(corpus: pathlib.Path, tmp_path: pathlib.Path) -> None:
+def test_dask_local_cluster_gives_the_single_process_result(
+    corpus: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
     from dask.distributed import Client, LocalCluster
 
     paths = sorted(str(p) for p in corpus.iterdir())
@@ -146,8 +152,12 @@ def test_dask_local_cluster_gives_the_single_process_result(corpus: pathlib.Path
         str(corpus / "image.txt"),
     }
     for table in ("articles", "events", "people"):
-        expected = pd.read_parquet(single / table).sort_values(["origin", "start"] if table != "articles" else "origin")
-        got = pd.read_parquet(distributed / table).sort_values(["origin", "start"] if table != "articles" else "origin")
+        expected = pd.read_parquet(single / table).sort_values(
+            ["origin", "start"] if table != "articles" else "origin"
+        )
+        got = pd.read_parquet(distributed / table).sort_values(
+            ["origin", "start"] if table != "articles" else "origin"
+        )
         pd.testing.assert_frame_equal(expected.reset_index(drop=True), got.reset_index(drop=True))
     # plugins were found through entry points inside the workers, too
     initiatives = set(pd.read_parquet(distributed / "events").query("kind == 'initiative'")["extractor"])

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from damage import (
     SENTENCES,
     crawl_ascii_punctuation,
@@ -18,6 +16,9 @@ from damage import (
     to_traditional,
     utf8_read_as_gbk,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from unionnews import BinaryInputError, InputError, normalize
 from unionnews.normalize.charsets import common_hanzi
 from unionnews.normalize.mojibake import find_mojibake
@@ -25,7 +26,9 @@ from unionnews.normalize.pinyin import strip_pinyin_annotations
 from unionnews.normalize.width import widen_cjk_punctuation
 
 CLEAN_ALPHABET = "".join(sorted(common_hanzi()))[:3000:7] + "，。、“”：；？！"
-clean_text = st.text(alphabet=st.sampled_from("工会职工劳模召开会议组织服务建设发展学习精神代表大会，。、“”"), max_size=80)
+clean_text = st.text(
+    alphabet=st.sampled_from("工会职工劳模召开会议组织服务建设发展学习精神代表大会，。、“”"), max_size=80
+)
 any_text = st.text(max_size=60)
 
 
@@ -213,7 +216,7 @@ def test_phase_shift_repair_never_makes_text_worse() -> None:
 def test_steps_alone_return_sorted_non_overlapping_fixes(text: str) -> None:
     for step in (find_mojibake, strip_pinyin_annotations, widen_cjk_punctuation):
         fixes = step(text)
-        for a, b in zip(fixes, fixes[1:], strict=False):
+        for a, b in itertools.pairwise(fixes):
             assert a.end <= b.start
         assert all(0 <= f.start <= f.end <= len(text) for f in fixes)
 

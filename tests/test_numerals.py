@@ -16,7 +16,10 @@ def test_chinese_numerals_round_trip(n: int) -> None:
 def test_wan_yi_arithmetic_is_exact(n: int, unit: tuple[str, int]) -> None:
     word, factor = unit
     assert read_number(f"{n}{word}") == n * factor
-    assert read_number(f"{n / 100}{word}") == n * factor // 100 or read_number(f"{n / 100}{word}") == n * factor / 100
+    assert (
+        read_number(f"{n / 100}{word}") == n * factor // 100
+        or read_number(f"{n / 100}{word}") == n * factor / 100
+    )
 
 
 @pytest.mark.parametrize(

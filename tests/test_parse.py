@@ -15,8 +15,18 @@ def events(article: unionnews.Article, cls: type) -> list:
 @pytest.mark.parametrize(
     ("seed", "title", "published", "source"),
     [
-        ("000", "河南省各级工会组织聚焦主责主业 倾听职工诉求 当好“娘家人”“贴心人”", "2023-10-18T18:22", "中工网"),
-        ("001", "贯彻落实工会十八大精神|河南工会：思想充了电 工作加了油 服务暖了心", "2023-12-06T09:24:40", None),
+        (
+            "000",
+            "河南省各级工会组织聚焦主责主业 倾听职工诉求 当好“娘家人”“贴心人”",
+            "2023-10-18T18:22",
+            "中工网",
+        ),
+        (
+            "001",
+            "贯彻落实工会十八大精神|河南工会：思想充了电 工作加了油 服务暖了心",
+            "2023-12-06T09:24:40",
+            None,
+        ),
         ("002", "省总工会召开党组（扩大）会议学习中央经济工作会议精神", None, "陕西工人报"),
         ("003", "团结动员广大职工为建设美好安徽作贡献", "2019-05-21T07:39:30", "中工网"),
         ("004", None, None, None),
@@ -122,5 +132,5 @@ def test_furniture_is_removed_but_kept(seeds: dict[str, str]) -> None:
 def test_empty_and_binary_input() -> None:
     empty = unionnews.parse("")
     assert empty.title is None and empty.events == ()
-    junk = unionnews.parse(bytes(range(256)) * 10)
-    assert isinstance(junk.text, str)
+    with pytest.raises(unionnews.BinaryInputError, match="binary"):
+        unionnews.parse(bytes(range(256)) * 10)

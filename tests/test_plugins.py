@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from importlib.metadata import entry_points
-
 import time
 from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import entry_points
 
 import pytest
 
@@ -85,7 +84,7 @@ class Hanging:
         while True:
             try:
                 time.sleep(0.01)
-            except Exception:  # noqa: S112 - the point of this plugin
+            except Exception:
                 continue
 
 
@@ -120,7 +119,9 @@ def test_unknown_plugin_name_is_a_clear_error() -> None:
 
 
 def test_cli_lists_plugins_and_parses(tmp_path: object, seeds: dict[str, str]) -> None:
-    out = subprocess.run([sys.executable, "-m", "unionnews", "plugins"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "unionnews", "plugins"], capture_output=True, text=True, check=True
+    )
     assert "henan\tunionnews-henan" in out.stdout
     result = subprocess.run(
         [sys.executable, "-m", "unionnews", "parse", "seeds", "missing.txt"], capture_output=True, text=True

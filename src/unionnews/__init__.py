@@ -1,6 +1,7 @@
 """unionnews: clean text and typed records from crawled Chinese trade-union news."""
 
 from unionnews._version import __version__
+from unionnews.assemble import parse
 from unionnews.errors import BinaryInputError, InputError, PluginLoadError, SchemaError, UnionnewsError
 from unionnews.models import (
     Activity,
@@ -15,15 +16,14 @@ from unionnews.models import (
     from_dict,
     to_dict,
 )
-from unionnews.assemble import parse
 from unionnews.normalize import NormalizedText, normalize
 
 __all__ = [
     "Activity",
     "Article",
+    "BinaryInputError",
     "DateMention",
     "Initiative",
-    "BinaryInputError",
     "InputError",
     "Meeting",
     "NormalizedText",

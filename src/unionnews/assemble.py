@@ -70,7 +70,7 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
     people = _dedupe(_collect(registry, "unionnews_extract_people", document, errors, Person))
     events: list[Event] = []
     for hook in EVENT_HOOKS:
-        events += _collect(registry, hook, document, errors, Event)  # type: ignore[arg-type]
+        events += _collect(registry, hook, document, errors, Event)
 
     return Article(
         title=meta["title"],
@@ -89,7 +89,9 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
     )
 
 
-def _collect(registry: Plugins, hook: str, document: Document, errors: list[PluginError], cls: Any) -> list[Any]:
+def _collect(
+    registry: Plugins, hook: str, document: Document, errors: list[PluginError], cls: Any
+) -> list[Any]:
     results, errs = registry.call(hook, document=document)
     errors += errs
     out = []

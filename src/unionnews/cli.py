@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -82,7 +81,10 @@ def cmd_normalize(args: argparse.Namespace) -> int:
         sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
         if args.repairs:
             for r in result.repairs:
-                print(f"# {r.kind} [{r.raw_start}:{r.raw_end}] {r.before!r} -> {r.after!r} {r.note}", file=sys.stderr)
+                print(
+                    f"# {r.kind} [{r.raw_start}:{r.raw_end}] {r.before!r} -> {r.after!r} {r.note}",
+                    file=sys.stderr,
+                )
     for message in errors:
         print(f"unionnews: {message}", file=sys.stderr)
     return 1 if errors else 0

@@ -20,17 +20,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from unionnews.corpus import BadRecord, Outcome, file_records, parse_record
 from unionnews.errors import UnionnewsError
 
-if TYPE_CHECKING:
-    import dask.bag
 
-
-def parse_files(paths: Sequence[str]) -> dask.bag.Bag:
-    """A bag of :class:`~unionnews.corpus.Outcome`, one partition per file.
+def parse_files(paths: Sequence[str]) -> Any:
+    """A ``dask.bag.Bag`` of :class:`~unionnews.corpus.Outcome`, one partition per file.
 
     Unreadable files and bad lines become outcomes with an ``error``, as the
     command line reports them, so nothing is silently dropped.
@@ -58,12 +55,12 @@ def parse_to_parquet(paths: Sequence[str], folder: str) -> list[BadRecord]:
     Returns the records that failed (origin and error).  Partition ``i`` writes
     ``part-{i:05d}.parquet`` of each table.
     """
-    import dask
+    from dask import compute, delayed  # type: ignore[attr-defined]
 
     bag = parse_files(paths)
-    parts = [dask.delayed(_write_partition)(part, folder, i) for i, part in enumerate(bag.to_delayed())]
+    parts = [delayed(_write_partition)(part, folder, i) for i, part in enumerate(bag.to_delayed())]
     failures: list[BadRecord] = []
-    for failed in dask.compute(*parts):
+    for failed in compute(*parts):  # type: ignore[no-untyped-call]
         failures.extend(failed)
     return failures
 

@@ -40,7 +40,7 @@ def unionnews_lexicon() -> Mapping[str, Iterable[str]]:  # type: ignore[empty-bo
 
 
 @hookspec
-def unionnews_extract_metadata(document: Document) -> Mapping[str, str | None] | None:  # type: ignore[empty-body]
+def unionnews_extract_metadata(document: Document) -> Mapping[str, str | None] | None:
     """Return any of ``title``, ``published``, ``source``, ``column``, ``newspaper``.
 
     For each field the first non-None value in call order wins (third-party

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 #: Single-character surnames (most frequent first) and compound surnames.
-SURNAMES = tuple(
+_SINGLE_SURNAMES = tuple(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
     "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
@@ -22,7 +22,23 @@ SURNAMES = tuple(
     "郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍"
     "辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣"
     "信展阴昝智幸奉植衡富尧闭由"
-) + ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯")
+)
+SURNAMES = (
+    *_SINGLE_SURNAMES,
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "尉迟",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+)
 
 #: Byline role words and the contract's role names.
 ROLE_WORDS = (

@@ -132,7 +132,7 @@ class Statistic:
     kind: Literal["statistic"] = "statistic"
 
 
-Event = Union[Meeting, Activity, Initiative, Statistic]
+Event = Union[Meeting, Activity, Initiative, Statistic]  # noqa: UP007 - cattrs dispatches on this typing.Union
 EVENT_TYPES: dict[str, type[Any]] = {
     "meeting": Meeting,
     "activity": Activity,
@@ -180,7 +180,8 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract form of this article."""
-        return to_dict(self)
+        data: dict[str, Any] = to_dict(self)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -197,8 +198,8 @@ def _make_converter() -> cattrs.Converter:
         result: Event = conv.structure(data, EVENT_TYPES[data["kind"]])
         return result
 
-    conv.register_structure_hook(Event, structure_event)  # type: ignore[arg-type]
-    conv.register_structure_hook(float | int, lambda v, _: v)  # type: ignore[arg-type]
+    conv.register_structure_hook(Event, structure_event)
+    conv.register_structure_hook(float | int, lambda v, _: v)
     return conv
 
 
@@ -219,5 +220,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
     try:
         return _CONVERTER.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as e:
-        details = "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)
+        details = (
+            "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)
+        )
         raise SchemaError(f"not a valid {cls.__name__}: {details}") from e

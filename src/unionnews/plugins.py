@@ -76,7 +76,9 @@ class Plugins:
                 errors.append(PluginError(name, hook, f"{type(e).__name__}: {e}"))
                 continue
             if self.budget is not None and elapsed > self.budget:
-                errors.append(PluginError(name, hook, f"took {elapsed:.1f}s, over its budget of {self.budget:g}s"))
+                errors.append(
+                    PluginError(name, hook, f"took {elapsed:.1f}s, over its budget of {self.budget:g}s")
+                )
                 continue
             if result is not None:
                 results.append((name, result))

@@ -35,7 +35,7 @@ def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     for pattern in patterns:
         flags = _LEADING_FLAGS_RE.match(pattern)
         if flags:
-            parts.append(f"(?{flags.group(1)}:{pattern[flags.end():]})")
+            parts.append(f"(?{flags.group(1)}:{pattern[flags.end() :]})")
         else:
             parts.append(f"(?:{pattern})")
     return regex.compile("|".join(parts))
@@ -103,7 +103,7 @@ def is_prose(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    return bool(DATE_LINE_RE.match(line)) or bool(LABELLED_DATE_RE.search(line)) and len(line) < 80
+    return bool(DATE_LINE_RE.match(line)) or (bool(LABELLED_DATE_RE.search(line)) and len(line) < 80)
 
 
 def is_byline(line: str) -> bool:
@@ -166,7 +166,9 @@ def page_title_parts(line: str) -> tuple[str, ...] | None:
     return parts
 
 
-def _find_headline(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int) -> int | None:
+def _find_headline(
+    lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int
+) -> int | None:
     candidates = [i for i in range(body_start) if kinds[i] is None]
     for i in candidates:
         parts = page_title_parts(lines[i][2])

@@ -54,7 +54,7 @@ class JsonlSink:
             return
         if resume:
             _cut_torn_last_line(path)
-        self._out = open(path, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
+        self._out = open(path, "a" if resume else "w", encoding="utf-8")
 
     def done(self) -> set[str]:
         return done_origins_jsonl(self.path) if self.path else set()

@@ -52,7 +52,14 @@ def extract_initiatives(document: Document) -> list[Event]:
         for name in known:
             i = line.text.find(name)
             if i >= 0:
-                _add(found, name, _ends_with(name, triggers) or "品牌", line.start + i, line.start + i + len(name), line.text)
+                _add(
+                    found,
+                    name,
+                    _ends_with(name, triggers) or "品牌",
+                    line.start + i,
+                    line.start + i + len(name),
+                    line.text,
+                )
     return list(found.values())
 
 

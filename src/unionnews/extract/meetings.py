@@ -10,6 +10,7 @@ next sentence.
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from unionnews.document import Document, Sentence
@@ -25,9 +26,13 @@ SUBJECT_RE = regex.compile(rf"^(?:{_ORG})(?:[、和与及](?:{_ORG}))*")
 DATE_PREFIX_RE = regex.compile(
     r"^(?:\d{1,2}月\d{1,2}日[上下午晚间]*|同日|当天|当日|同时|近日|日前|此前|随后|会上|昨天|今天)"
 )
-HOLD_RE = regex.compile(rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})")
+HOLD_RE = regex.compile(
+    rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})"
+)
 ACTIVITY_WORDS = ("活动", "竞赛", "比赛", "大赛", "仪式", "展览", "赛", "宣讲", "运动会", "晚会", "义诊")
-CLOSING_RE = regex.compile(r"(?P<name>第[一二三四五六七八九十百\d]+次[^，。]{0,12}代表大会|[^，。]{0,16}代表大会)[^，。]{0,6}(?P<what>闭幕|开幕)")
+CLOSING_RE = regex.compile(
+    r"(?P<name>第[一二三四五六七八九十百\d]+次[^，。]{0,12}代表大会|[^，。]{0,16}代表大会)[^，。]{0,6}(?P<what>闭幕|开幕)"
+)
 CHAIR_RE = regex.compile(r"([\p{Han}、]{2,30}?)主持(?:会议|并讲话|了会议|$|。|，)")
 PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
 MEETING_NAME_RE = regex.compile(
@@ -62,7 +67,7 @@ def extract_meetings(document: Document) -> list[Event]:
             chair = _chair(sentence.text) or _chair_after(sentences, k)
             for event in found:
                 if isinstance(event, Meeting) and chair and event.chair is None:
-                    event = Meeting(**{**_fields(event), "chair": chair})
+                    event = attrs.evolve(event, chair=chair)
                 events.append(event)
         if dates:
             last_date = dates[-1].value
@@ -80,10 +85,6 @@ def _chair_after(sentences: list[Sentence], k: int) -> str | None:
         if chair:
             return chair
     return None
-
-
-def _fields(event: Meeting) -> dict[str, object]:
-    return {f: getattr(event, f) for f in event.__slots__ if not f.startswith("__")}
 
 
 def _opening_date(document: Document, sentence: Sentence) -> str | None:
@@ -127,11 +128,11 @@ def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> li
                 )
             )
     for m in _ACTIVITY_AT_PLACE_RE.finditer(text):
-        org = _organizers(m.group("what"))
+        subjects = _organizers(m.group("what"))
         out.append(
             Activity(
-                org[0][0] if org else None,
-                m.group("what")[len(org[0][0]) if org else 0 :],
+                subjects[0][0] if subjects else None,
+                m.group("what")[len(subjects[0][0]) if subjects else 0 :],
                 date,
                 m.group("place"),
                 Span(sentence.start, sentence.end, -1, -1),

@@ -8,7 +8,9 @@ from unionnews.document import Document
 from unionnews.extract.dates import parse_published
 from unionnews.segment import page_title_parts
 
-SOURCE_RE = regex.compile(r"(?:来源|稿源|来自|出处)\s*[:：]\s*([^\s|｜:：]{2,40}?)(?=\s|$|时间|日期|作者|编辑|[|｜])")
+SOURCE_RE = regex.compile(
+    r"(?:来源|稿源|来自|出处)\s*[:：]\s*([^\s|｜:：]{2,40}?)(?=\s|$|时间|日期|作者|编辑|[|｜])"
+)
 VIA_PAPER_RE = regex.compile(r"^(?:据|原载|转自|转载自)《([^》]{2,20})》")
 REPRINT_RE = regex.compile(r"^转载请注明\s*[:：]\s*(\S.*?)\s*[\ufffd»>›|｜]\s*(\S.+)$")
 PAPER_IN_SOURCE_RE = regex.compile(r"《([^》]{2,20})》")

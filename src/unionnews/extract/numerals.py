@@ -15,9 +15,7 @@ CHINESE_NUMBER_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNIT
 #: A number as written: Arabic (with , and .), Chinese, or Arabic followed by 万/亿.
 _DECIMAL_RE = regex.compile(r"\d+(?:\.\d+)?")
 _ZEROS_RE = regex.compile("零+")
-NUMBER_RE = regex.compile(
-    rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)(?:[万亿]+)?"
-)
+NUMBER_RE = regex.compile(rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)(?:[万亿]+)?")
 
 
 class NumeralError(ValueError):
@@ -95,7 +93,7 @@ def to_chinese_number(value: int) -> str:
             out += digits[d] + units[power]
         return out
 
-    parts = []
+    parts: list[str] = []
     for unit, size in (("亿", 10**8), ("万", 10**4), ("", 1)):
         chunk = value // size % 10**4 if unit != "亿" else value // size
         if chunk:

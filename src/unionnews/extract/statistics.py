@@ -42,8 +42,10 @@ def extract_statistics(document: Document) -> list[Event]:
             except NumeralError:
                 continue
             prefix = text[max(0, m.start() - 2) : m.start()]
-            approx = bool(m["approx"]) or text[m.end() : m.end() + 2].startswith(("以上", "左右", "多")) or any(
-                prefix.endswith(w) for w in APPROX_BEFORE_TRUE
+            approx = (
+                bool(m["approx"])
+                or text[m.end() : m.end() + 2].startswith(("以上", "左右", "多"))
+                or any(prefix.endswith(w) for w in APPROX_BEFORE_TRUE)
             )
             subject = SUBJECT_RE.match(text[m.end() :])
             out.append(

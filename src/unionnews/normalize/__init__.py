@@ -114,7 +114,9 @@ def normalize(
         if step.summarize:
             repairs.append(_summary(step.name, fixes, text, offsets))
         else:
-            repairs.extend(_repair(f, *span, text) for f, span in zip(fixes, offsets.raw_spans(fixes), strict=True))
+            repairs.extend(
+                _repair(f, *span, text) for f, span in zip(fixes, offsets.raw_spans(fixes), strict=True)
+            )
         if any(len(f.replacement) != f.end - f.start for f in fixes):
             offsets = offsets.then(fixes, len(new_text))
         text = new_text

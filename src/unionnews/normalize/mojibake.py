@@ -95,7 +95,14 @@ def repair_latin1_runs(text: str) -> list[Fix]:
         if best is not None:
             reading, codec = best
             fixes.append(
-                Fix(m.start(), m.end(), reading, "mojibake-latin1", 0.95, note=f"{codec} bytes read as Latin-1")
+                Fix(
+                    m.start(),
+                    m.end(),
+                    reading,
+                    "mojibake-latin1",
+                    0.95,
+                    note=f"{codec} bytes read as Latin-1",
+                )
             )
     return fixes
 
@@ -199,7 +206,9 @@ def _utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, s
 
 def _utf8_fix(start: int, end: int, reading: str, codec: str, lost: int) -> Fix:
     confidence = 0.9 if not lost else 0.7
-    return Fix(start, end, reading, "mojibake-utf8", confidence, lost=lost, note=f"UTF-8 bytes read as {codec}")
+    return Fix(
+        start, end, reading, "mojibake-utf8", confidence, lost=lost, note=f"UTF-8 bytes read as {codec}"
+    )
 
 
 def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:

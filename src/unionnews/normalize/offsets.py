@@ -64,7 +64,9 @@ class OffsetMap:
     __slots__ = ("_segs", "_starts", "out_length", "raw_length")
 
     def __init__(self, segments: Sequence[Segment], out_length: int, raw_length: int) -> None:
-        self._init([(s.out_start, s.out_len, s.raw_start, s.raw_len) for s in segments], out_length, raw_length)
+        self._init(
+            [(s.out_start, s.out_len, s.raw_start, s.raw_len) for s in segments], out_length, raw_length
+        )
 
     def _init(self, segs: list[_Seg], out_length: int, raw_length: int) -> None:
         self._segs = segs
@@ -221,7 +223,12 @@ def _append(out: list[_Seg], seg: _Seg) -> None:
     if out:
         p_out, p_len, p_raw, p_rlen = out[-1]
         out_start, out_len, raw_start, raw_len = seg
-        if p_len == p_rlen and out_len == raw_len and p_out + p_len == out_start and p_raw + p_rlen == raw_start:
+        if (
+            p_len == p_rlen
+            and out_len == raw_len
+            and p_out + p_len == out_start
+            and p_raw + p_rlen == raw_start
+        ):
             out[-1] = (p_out, p_len + out_len, p_raw, p_rlen + raw_len)
             return
     out.append(seg)

@@ -103,9 +103,15 @@ def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]
 
 def _changed_part(offset: int, old: str, new: str) -> Fix:
     """A fix replacing ``old`` by ``new`` at ``offset``, without their common ends."""
-    head = len(os.path.commonprefix((old, new)))
-    tail = len(os.path.commonprefix((old[head:][::-1], new[head:][::-1])))
-    return Fix(offset + head, offset + len(old) - tail, new[head : len(new) - tail], "traditional-to-simplified", 0.99)
+    head = len(os.path.commonprefix((old, new)))  # noqa: RUF071
+    tail = len(os.path.commonprefix((old[head:][::-1], new[head:][::-1])))  # noqa: RUF071
+    return Fix(
+        offset + head,
+        offset + len(old) - tail,
+        new[head : len(new) - tail],
+        "traditional-to-simplified",
+        0.99,
+    )
 
 
 def _modern_zhe(converted: str) -> str:

@@ -108,7 +108,9 @@ def mark_lost_symbols(text: str) -> list[Fix]:
     for pattern, symbol, confidence in _LOST_SYMBOL_RES:
         for m in pattern.finditer(text):
             known.add(m.start())
-            fixes.append(Fix(m.start(), m.end(), symbol, "lost-symbol", confidence, note="restored from context"))
+            fixes.append(
+                Fix(m.start(), m.end(), symbol, "lost-symbol", confidence, note="restored from context")
+            )
     for m in _LONE_QUESTION_RE.finditer(text):
         if m.start() not in known:
             fixes.append(Fix(m.start(), m.end(), "\ufffd", "lost-symbol", 0.7, lost=1, note="symbol lost"))

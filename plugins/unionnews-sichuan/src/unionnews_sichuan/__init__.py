@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from importlib.resources import files
 
 import regex
+
 from unionnews.document import Document
 from unionnews.hookspecs import hookimpl
 from unionnews.models import Event, Initiative, Span
