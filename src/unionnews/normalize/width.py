@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
+from unionnews.normalize.charsets import suspicious_re
 from unionnews.normalize.fix import Fix, apply_fixes
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -57,7 +58,7 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
         Fix(i, i + 1, FULLWIDTH[probe[i]], "punctuation-width")
         for m in _PUNCT_RE.finditer(probe)
         for i in range(m.start(), m.end())
-        if not _is_clock_colon(probe, i)
+        if not _is_clock_colon(probe, i) and not _is_lost_byte_mark(probe, i)
     )
     fixes.sort(key=lambda f: f.start)
     return fixes
@@ -81,6 +82,14 @@ def _paren_pairs(text: str) -> Iterator[tuple[int, int]]:
                     yield start, m.start()
         else:
             stack.clear()
+
+
+def _is_lost_byte_mark(text: str, i: int) -> bool:
+    """A ``?`` touching unrepaired mojibake stood for a lost byte, not a question: left as it is."""
+    if text[i] != "?":
+        return False
+    sus = suspicious_re()
+    return any(sus.match(text, j) is not None for j in (i - 1, i + 1) if 0 <= j < len(text))
 
 
 def _is_clock_colon(text: str, i: int) -> bool:
