@@ -11,6 +11,9 @@ CASES = [
     # fuzz_structured: width turned the lost-byte mark into ？, and the second pass then
     # "repaired" ？笳J into 。矿認 (normalize was not idempotent)
     ("省總工會黨組書記主持會議並講話，要?笳J真落實各項任務。", "lost-byte mark widened"),
+    # fuzz_structured: ten U+FFFD folded into one by a UTF-8 re-reading counted as a gain,
+    # and the re-reading ate the 工 after them
+    ("(((((" + "\ufffd" * 10 + "工会干部深入一线倾听职工诉求，帮助解决实际问题。", "marks folded as gain"),
 ]
 
 
@@ -21,3 +24,6 @@ def test_found_case_parses_and_normalize_is_idempotent(text: str, why: str) -> N
         assert item.evidence is None or 0 <= item.evidence.start <= item.evidence.end <= len(article.text)
     once = unionnews.normalize(text).text
     assert unionnews.normalize(once).text == once
+    assert sorted(c for c in text if "\u4e00" <= c <= "\u9fff") == sorted(
+        c for c in unionnews.normalize(text, convert_script=False).text if "\u4e00" <= c <= "\u9fff"
+    ) or any(r.kind.startswith("mojibake") for r in unionnews.normalize(text).repairs)

@@ -177,7 +177,7 @@ def _may_gain_as_utf8(widest: str, core: str) -> bool:
     decodes to, the widest one decodes to as well: if even the widest reading holds
     too few good characters to beat the core's score, no window can.
     """
-    lowest = sum(min(char_plausibility(c), 0.0) for c in widest) + sum(
+    lowest = sum(min(char_plausibility(c), 0.0) for c in _without_marks(widest)) + sum(
         max(char_plausibility(c), 0.0) for c in core
     )
     for codec in ("gb18030", "big5"):
@@ -191,8 +191,11 @@ def _may_gain_as_utf8(widest: str, core: str) -> bool:
 
 
 def _utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, str, str, int]]:
-    """``(gain, reading, codec, lost)`` for ``span`` re-read as UTF-8 from GB18030 and Big5 bytes."""
-    base = plausibility(span)
+    """``(gain, reading, codec, lost)`` for ``span`` re-read as UTF-8 from GB18030 and Big5 bytes.
+
+    Lost-byte marks count on neither side: folding ten marks into one is no gain.
+    """
+    base = plausibility(_without_marks(span))
     for codec in ("gb18030", "big5"):
         raw = _encode_with_lost_marks(span, codec)
         if raw is None:
@@ -201,7 +204,14 @@ def _utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, s
         lost = reading.count("\ufffd")
         if lost * 6 > len(reading) or (require_clean and not _is_clean(reading, allow_lost=True)):
             continue
-        yield plausibility(reading) - base, reading, codec, lost
+        yield plausibility(_without_marks(reading)) - base, reading, codec, lost
+
+
+def _without_marks(text: str) -> str:
+    return text.translate(_DELETE_MARKS)
+
+
+_DELETE_MARKS = str.maketrans("", "", LOST_BYTE_MARKS)
 
 
 def _utf8_fix(start: int, end: int, reading: str, codec: str, lost: int) -> Fix:

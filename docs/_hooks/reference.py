@@ -1,0 +1,109 @@
+"""MkDocs hook: fill reference sections from the code, so the docs cannot drift from it.
+
+A page may contain these markers, each replaced at build time:
+
+* ``<!-- hookspecs -->``: every hook of :mod:`unionnews.hookspecs`, signature and docstring;
+* ``<!-- public-api -->``: every name of ``unionnews.__all__`` with the first paragraph of its docstring;
+* ``<!-- cli:COMMAND -->``: the ``--help`` of ``unionnews COMMAND``;
+* ``<!-- steps -->``: the normalization steps in pipeline order with their docstrings;
+* ``<!-- models -->``: the fields of every record of :mod:`unionnews.models`.
+
+An unknown marker or a hook without a docstring fails the build (``mkdocs build --strict``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import io
+import re
+from typing import Any
+
+MARKER = re.compile(r"<!-- (hookspecs|public-api|steps|models|cli:[a-z]+) -->")
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    return MARKER.sub(lambda m: _render(m.group(1)), markdown)
+
+
+def _render(marker: str) -> str:
+    if marker == "hookspecs":
+        return _hookspecs()
+    if marker == "public-api":
+        return _public_api()
+    if marker == "steps":
+        return _steps()
+    if marker == "models":
+        return _models()
+    return _cli_help(marker.split(":", 1)[1])
+
+
+def _hookspecs() -> str:
+    from unionnews import hookspecs
+
+    out = []
+    for name, fn in inspect.getmembers(hookspecs, inspect.isfunction):
+        if not name.startswith("unionnews_"):
+            continue
+        doc = inspect.getdoc(fn)
+        if not doc:
+            raise ValueError(f"hook {name} has no docstring")
+        out.append(f"### `{name}`\n\n```python\ndef {name}{_signature(fn)}\n```\n\n{doc}\n")
+    return "\n".join(out)
+
+
+def _signature(fn: Any) -> str:
+    return str(inspect.signature(fn)).replace("'", "")
+
+
+def _public_api() -> str:
+    import unionnews
+
+    rows = ["| name | what it is |", "|---|---|"]
+    for name in unionnews.__all__:
+        obj = getattr(unionnews, name)
+        doc = inspect.getdoc(obj) if not isinstance(obj, str) else "the installed version"
+        first = (doc or "").split("\n\n")[0].replace("\n", " ").replace("|", "\\|")
+        if not first:
+            raise ValueError(f"public name {name} has no docstring")
+        rows.append(f"| `{name}` | {first} |")
+    return "\n".join(rows)
+
+
+def _steps() -> str:
+    from unionnews.normalize import DEFAULT_STEPS
+
+    out = []
+    for step in DEFAULT_STEPS:
+        doc = inspect.getdoc(step.run) or ""
+        out.append(f"{len(out) + 1}. **`{step.name}`** (`{step.run.__module__}.{step.run.__name__}`): {doc.split(chr(10) * 2)[0]}")
+    return "\n".join(out)
+
+
+def _models() -> str:
+    import attrs
+
+    from unionnews import models
+
+    out = []
+    for cls in (models.Article, models.Person, models.DateMention, models.Meeting, models.Activity,
+                models.Initiative, models.Statistic, models.Span, models.Repair, models.FurnitureSpan,
+                models.PluginError):  # fmt: skip
+        doc = (inspect.getdoc(cls) or "").split("\n\n")[0]
+        rows = [f"### `{cls.__name__}`", "", doc, "", "| field | type | default |", "|---|---|---|"]
+        for field in attrs.fields(cls):
+            default = "" if field.default is attrs.NOTHING else f"`{field.default!r}`"
+            kind = str(field.type).replace("|", "\\|")
+            rows.append(f"| `{field.name}` | `{kind}` | {default} |")
+        out.append("\n".join(rows))
+    return "\n\n".join(out)
+
+
+def _cli_help(command: str) -> str:
+    from unionnews.cli import build_parser
+
+    parser = build_parser()
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
+        parser.parse_args([command, "--help"])
+    return f"```text\n{buffer.getvalue().rstrip()}\n```"
