@@ -21,6 +21,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import opencc  # noqa: E402
+
+import unionnews  # noqa: E402
+
 from damage import (  # noqa: E402
     SENTENCES,
     crawl_ascii_punctuation,
@@ -30,8 +33,6 @@ from damage import (  # noqa: E402
     to_traditional,
     utf8_read_as_gbk,
 )
-
-import unionnews  # noqa: E402
 
 
 def corpus(megabytes: float) -> list[str]:

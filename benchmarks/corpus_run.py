@@ -67,9 +67,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = pathlib.Path(tmp) / "corpus.jsonl"
         size = write_corpus(corpus, args.articles)
-        print(f"corpus: {args.articles} articles, {size / 1e6:.0f} MB of JSON; {args.jobs} jobs on {os.cpu_count()} cores")
+        print(
+            f"corpus: {args.articles} articles, {size / 1e6:.0f} MB of JSON; {args.jobs} jobs on {os.cpu_count()} cores"
+        )
         out = pathlib.Path(tmp) / "out.jsonl"
-        cmd = [sys.executable, "-m", "unionnews", "parse", str(corpus), "-o", str(out), "--jobs", str(args.jobs)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "unionnews",
+            "parse",
+            str(corpus),
+            "-o",
+            str(out),
+            "--jobs",
+            str(args.jobs),
+        ]
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
         samples: list[tuple[float, float]] = []

@@ -25,10 +25,20 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import unionnews  # noqa: E402
+
 from damage import SENTENCES, gbk_read_as_latin1, insert_pinyin, phase_shift, to_traditional  # noqa: E402
 
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-HOSTILE = ["(" * 50, ")" * 50, "1" * 80, "“" * 30 + "”" * 30, "?" * 40, "\ufffd" * 10, "（会(huì)）", "\n" * 20]
+HOSTILE = [
+    "(" * 50,
+    ")" * 50,
+    "1" * 80,
+    "“" * 30 + "”" * 30,
+    "?" * 40,
+    "\ufffd" * 10,
+    "（会(huì)）",
+    "\n" * 20,
+]
 
 
 @st.composite

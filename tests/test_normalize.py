@@ -7,6 +7,15 @@ import random
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unionnews import BinaryInputError, InputError, normalize
+from unionnews.normalize.charsets import common_hanzi
+from unionnews.normalize.mojibake import find_mojibake
+from unionnews.normalize.pinyin import strip_pinyin_annotations
+from unionnews.normalize.width import widen_cjk_punctuation
+
 from damage import (
     SENTENCES,
     crawl_ascii_punctuation,
@@ -16,14 +25,6 @@ from damage import (
     to_traditional,
     utf8_read_as_gbk,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from unionnews import BinaryInputError, InputError, normalize
-from unionnews.normalize.charsets import common_hanzi
-from unionnews.normalize.mojibake import find_mojibake
-from unionnews.normalize.pinyin import strip_pinyin_annotations
-from unionnews.normalize.width import widen_cjk_punctuation
 
 CLEAN_ALPHABET = "".join(sorted(common_hanzi()))[:3000:7] + "，。、“”：；？！"
 clean_text = st.text(

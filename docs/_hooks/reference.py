@@ -76,7 +76,9 @@ def _steps() -> str:
     out = []
     for step in DEFAULT_STEPS:
         doc = inspect.getdoc(step.run) or ""
-        out.append(f"{len(out) + 1}. **`{step.name}`** (`{step.run.__module__}.{step.run.__name__}`): {doc.split(chr(10) * 2)[0]}")
+        out.append(
+            f"{len(out) + 1}. **`{step.name}`** (`{step.run.__module__}.{step.run.__name__}`): {doc.split(chr(10) * 2)[0]}"
+        )
     return "\n".join(out)
 
 

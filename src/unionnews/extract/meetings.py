@@ -10,6 +10,8 @@ next sentence.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -99,9 +101,12 @@ def _opening_date(document: Document, sentence: Sentence) -> str | None:
 def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> list[Event]:
     out: list[Event] = []
     text = sentence.text
+    breaks = [b.start() for b in _CLAUSE_BREAK_RE.finditer(text)]
     for m in HOLD_RE.finditer(text):
         name = _meeting_name(m.group("name"))
-        before = text[: m.start()]
+        before = _clause_before(text, breaks, m.start())
+        if before is None:
+            continue
         organizers = _organizers(before)
         if not organizers or _not_held(before, organizers[-1][1]):
             continue
@@ -158,6 +163,17 @@ def _meeting_name(phrase: str) -> str | None:
 def _activity_name(phrase: str) -> str | None:
     m = _ACTIVITY_NAME_RE.search(phrase)
     return m.group() if m else None
+
+
+#: A clause longer than this before a verb has no subject we could trust (and would cost quadratic time).
+MAX_CLAUSE = 200
+
+
+def _clause_before(text: str, breaks: list[int], pos: int) -> str | None:
+    """The clause of ``text`` that ends at ``pos`` (after the last ``，；：``), or None if too long."""
+    i = bisect.bisect_left(breaks, pos) - 1
+    start = breaks[i] + 1 if i >= 0 else 0
+    return text[start:pos] if pos - start <= MAX_CLAUSE else None
 
 
 def _organizers(before: str) -> list[tuple[str, int]]:

@@ -8,6 +8,8 @@ percentages, numbers inside quoted names, phone and licence numbers, ``一`` alo
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from unionnews.document import Document
@@ -29,13 +31,24 @@ QUOTE_RE = regex.compile(r"“[^“”]*”|《[^《》]*》")
 SUBJECT_RE = regex.compile(r"^[^，。；、]{0,20}?(?=[，。；、]|$)")
 
 
+#: Characters after a number searched for its subject: one more than fits, so ``$`` means the real end.
+_SUBJECT_REACH = 22
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
 def extract_statistics(document: Document) -> list[Event]:
     out: list[Event] = []
     for sentence in document.sentences("body"):
         text = sentence.text
         quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+        quote_starts = [a for a, _ in quoted]
         for m in STAT_RE.finditer(text):
-            if any(a <= m.start() < b for a, b in quoted) or not _is_count(text, m):
+            if _inside(quoted, quote_starts, m.start()) or not _is_count(text, m):
                 continue
             try:
                 base = read_number(m["num"] + m["big"] + m["big2"])
@@ -47,7 +60,7 @@ def extract_statistics(document: Document) -> list[Event]:
                 or text[m.end() : m.end() + 2].startswith(("以上", "左右", "多"))
                 or any(prefix.endswith(w) for w in APPROX_BEFORE_TRUE)
             )
-            subject = SUBJECT_RE.match(text[m.end() :])
+            subject = SUBJECT_RE.match(text[m.end() : m.end() + _SUBJECT_REACH])
             out.append(
                 Statistic(
                     value=base,
