@@ -27,3 +27,23 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
     from unionnews.normalize.offsets import apply_edits
 
     return apply_edits(text, fixes)
+
+
+def line_fixes(text: str, new_text: str, positions: list[int], kind: str) -> list[Fix]:
+    """Same-length rewrites at sorted ``positions`` as one fix per line, first to last change.
+
+    Steps that change many single characters (punctuation width) report them this
+    way: a few fixes instead of hundreds, and the offset map is untouched.
+    """
+    fixes = []
+    i = 0
+    while i < len(positions):
+        first = positions[i]
+        line_end = text.find("\n", first)
+        line_end = len(text) if line_end < 0 else line_end
+        last = first
+        while i < len(positions) and positions[i] < line_end:
+            last = positions[i]
+            i += 1
+        fixes.append(Fix(first, last + 1, new_text[first : last + 1], kind))
+    return fixes

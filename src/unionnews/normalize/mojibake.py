@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -43,7 +43,8 @@ _WIDEN_ASCII = str.maketrans(ASCII_TO_FULLWIDTH)
 #: Characters that stand for one byte the first wrong decode could not map.
 LOST_BYTE_MARKS = "?\ufffd"
 
-_LATIN1_RUN = regex.compile(
+_LATIN1_CHAR = re.compile("[\u0080-\u00ff]")
+_LATIN1_RUN = re.compile(
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
 )
@@ -83,7 +84,9 @@ def find_mojibake(text: str) -> list[Fix]:
 
 def repair_latin1_runs(text: str) -> list[Fix]:
     """Runs of Latin-1/cp1252 letters that are really GBK, Big5 or UTF-8 bytes."""
-    fixes = []
+    fixes: list[Fix] = []
+    if len(_LATIN1_CHAR.findall(text)) < 2:
+        return fixes
     for m in _LATIN1_RUN.finditer(text):
         run = m.group()
         if sum("\u0080" <= c <= "\u00ff" for c in run) < 2:
@@ -110,12 +113,14 @@ def repair_latin1_runs(text: str) -> list[Fix]:
 def repair_misread_cjk(text: str) -> list[Fix]:
     """UTF-8 read as GBK/Big5, and GBK out of phase, around each suspicious cluster."""
     sus = suspicious_re()
-    if sus.search(text) is None and _LOST_MARK_RE.search(text) is None:
+    suspicious = [m.span() for m in sus.finditer(text)]
+    marks = _lost_mark_spans(text)
+    if not suspicious and not marks:
         return []
     fixes: list[Fix] = repair_misread_lines(text, sus)
     end_of_last = 0
     taken = [(f.start, f.end) for f in fixes]
-    for lo, hi in _clusters(text, (sus, _LOST_MARK_RE)):
+    for lo, hi in _clusters(suspicious, marks):
         if any(a <= lo < b for a, b in taken):
             continue
         if lo < end_of_last:
@@ -365,14 +370,10 @@ def _after_damage(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in DAMAGE_MARKS
 
 
-def _clusters(text: str, patterns: Iterable[re.Pattern[str]]) -> Iterator[tuple[int, int]]:
-    """Spans of characters matched by any of ``patterns`` lying at most ``_CLUSTER_GAP`` apart.
-
-    Each pattern is scanned on its own (an alternation would lose ``re``'s fast
-    bitmap scan) and the matches are merged in order.
-    """
+def _clusters(*spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Merged sorted ``spans`` lying at most ``_CLUSTER_GAP`` apart."""
     lo = hi = -1
-    for start, end in heapq.merge(*([m.span() for m in p.finditer(text)] for p in patterns)):
+    for start, end in heapq.merge(*spans):
         if lo >= 0 and start - hi <= _CLUSTER_GAP:
             hi = max(hi, end)
             continue
@@ -381,6 +382,24 @@ def _clusters(text: str, patterns: Iterable[re.Pattern[str]]) -> Iterator[tuple[
         lo, hi = start, end
     if lo >= 0:
         yield lo, hi
+
+
+def _lost_mark_spans(text: str) -> list[tuple[int, int]]:
+    """Lost-byte marks touching a wide character: where a one-byte phase shift starts.
+
+    Found with ``str.find`` (marks are rare) rather than a lookaround regex,
+    which would test every position of the text.
+    """
+    spans = []
+    last = len(text) - 1
+    for mark in LOST_BYTE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            if (i > 0 and not text[i - 1].isascii()) or (i < last and not text[i + 1].isascii()):
+                spans.append((i, i + 1))
+            i = text.find(mark, i + 1)
+    spans.sort()
+    return spans
 
 
 def _windows(text: str, lo: int, hi: int, stop: str) -> Iterator[tuple[int, int]]:
@@ -447,8 +466,6 @@ def _encode_single_byte(run: str) -> bytes | None:
             return None
 
 
-#: A lost-byte mark touching a wide character: where a one-byte phase shift starts.
-_LOST_MARK_RE = re.compile(r"(?<=[^\x00-\x7f])[?\ufffd]|[?\ufffd](?=[^\x00-\x7f])")
 _LOST_RUN = regex.compile("[\ufffd\x00]+")
 
 

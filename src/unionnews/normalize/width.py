@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from unionnews.normalize.charsets import suspicious_re
-from unionnews.normalize.fix import Fix, apply_fixes
+from unionnews.normalize.fix import Fix, line_fixes
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 #: Spaces that are really layout: NBSP and ideographic space become a plain space.
@@ -41,27 +41,35 @@ _LOST_SYMBOL_RES = tuple((regex.compile(p), sym, conf) for p, sym, conf in LOST_
 
 
 def widen_cjk_punctuation(text: str) -> list[Fix]:
-    """Half-width ``,:;!?()`` touching Chinese text -> full-width.
+    """Half-width ``,:;!?()`` touching Chinese text -> full-width, one fix per line.
 
     Parentheses go first, so that a mark touching a widened parenthesis is judged
     as it will read afterwards (``㐀(?)`` -> ``㐀（？）`` in one pass, not two).
     """
-    fixes = []
+    positions: list[int] = []
     if "(" in text:
         for start, end in _paren_pairs(text):
             if _HAN_RE.search(text, start + 1, end) or _HAN_RE.match(text[start - 1 : start]):
-                fixes.append(Fix(start, start + 1, "（", "punctuation-width"))
-                fixes.append(Fix(end, end + 1, "）", "punctuation-width"))
-        fixes.sort(key=lambda f: f.start)
-    probe = apply_fixes(text, fixes) if fixes else text
-    fixes.extend(
-        Fix(i, i + 1, FULLWIDTH[probe[i]], "punctuation-width")
+                positions += (start, end)
+        positions.sort()
+    probe = _widen_at(text, positions) if positions else text
+    positions.extend(
+        i
         for m in _PUNCT_RE.finditer(probe)
         for i in range(m.start(), m.end())
         if not _is_clock_colon(probe, i) and not _is_lost_byte_mark(probe, i)
     )
-    fixes.sort(key=lambda f: f.start)
-    return fixes
+    if not positions:
+        return []
+    positions.sort()
+    return line_fixes(text, _widen_at(text, positions), positions, "punctuation-width")
+
+
+def _widen_at(text: str, positions: list[int]) -> str:
+    chars = list(text)
+    for i in positions:
+        chars[i] = FULLWIDTH[text[i]]
+    return "".join(chars)
 
 
 def _paren_pairs(text: str) -> Iterator[tuple[int, int]]:
