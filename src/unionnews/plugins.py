@@ -7,11 +7,12 @@ point's object is registered under the entry point's name.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -64,24 +65,27 @@ class Plugins:
         results: list[tuple[str, Any]] = []
         errors: list[PluginError] = []
         caller = getattr(self.manager.hook, hook)
-        for impl in reversed(caller.get_hookimpls()):
-            name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
-            args = {k: kwargs[k] for k in impl.argnames if k in kwargs}
-            try:
-                result, elapsed = _run_with_budget(impl.function, args, self.budget)
-            except _OverBudget:
-                errors.append(PluginError(name, hook, f"interrupted after its budget of {self.budget:g}s"))
-                continue
-            except Exception as e:  # isolate plugins: record, go on
-                errors.append(PluginError(name, hook, f"{type(e).__name__}: {e}"))
-                continue
-            if self.budget is not None and elapsed > self.budget:
-                errors.append(
-                    PluginError(name, hook, f"took {elapsed:.1f}s, over its budget of {self.budget:g}s")
-                )
-                continue
-            if result is not None:
-                results.append((name, result))
+        with _alarm(self.budget) as interruptible:
+            for impl in reversed(caller.get_hookimpls()):
+                name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
+                args = {k: kwargs[k] for k in impl.argnames if k in kwargs}
+                start = time.perf_counter()
+                try:
+                    result = _call_within(impl.function, args, self.budget if interruptible else None)
+                except _OverBudget:
+                    errors.append(PluginError(name, hook, f"interrupted after its budget of {self.budget:g}s"))
+                    continue
+                except Exception as e:  # isolate plugins: record, go on
+                    errors.append(PluginError(name, hook, f"{type(e).__name__}: {e}"))
+                    continue
+                elapsed = time.perf_counter() - start
+                if self.budget is not None and elapsed > self.budget:
+                    errors.append(
+                        PluginError(name, hook, f"took {elapsed:.1f}s, over its budget of {self.budget:g}s")
+                    )
+                    continue
+                if result is not None:
+                    results.append((name, result))
         return results, errors
 
 
@@ -93,28 +97,39 @@ def _raise_over_budget(signum: int, frame: object) -> None:
     raise _OverBudget
 
 
-def _run_with_budget(fn: Callable[..., Any], args: dict[str, Any], budget: float | None) -> tuple[Any, float]:
-    """``fn(**args)`` and its duration, interrupted after ``budget`` seconds where signals allow."""
-    start = time.perf_counter()
-    if budget is None or not _can_use_alarm():
-        return fn(**args), time.perf_counter() - start
-    previous = signal.signal(signal.SIGALRM, _raise_over_budget)
-    signal.setitimer(signal.ITIMER_REAL, budget)
-    try:
-        result = fn(**args)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    return result, time.perf_counter() - start
+@contextlib.contextmanager
+def _alarm(budget: float | None) -> Iterator[bool]:
+    """Install the ``SIGALRM`` handler for one hook call; yields whether plugins can be interrupted.
 
-
-def _can_use_alarm() -> bool:
-    """Main thread, POSIX, and no one else's interval timer running (pytest-timeout, the caller)."""
-    return (
-        hasattr(signal, "setitimer")
+    Main thread on POSIX only, and only when no one else's interval timer is
+    running (pytest-timeout, the caller's own).
+    """
+    usable = (
+        budget is not None
+        and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
         and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     )
+    if not usable:
+        yield False
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_over_budget)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _call_within(fn: Callable[..., Any], args: dict[str, Any], budget: float | None) -> Any:
+    """``fn(**args)``, with the interval timer armed for ``budget`` seconds when given."""
+    if budget is None:
+        return fn(**args)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        return fn(**args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def _discover() -> list[tuple[str, str, Callable[[], Any]]]:

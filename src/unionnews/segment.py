@@ -41,7 +41,10 @@ def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(parts))
 
 
-_FURNITURE_RE = any_of(FURNITURE_PATTERNS)
+#: Furniture patterns are scanned one by one: several are unanchored, and as one
+#: alternation they lose ``regex``'s literal-prefix search (3x slower on the seeds).
+_FURNITURE_RES = tuple(regex.compile(p) for p in FURNITURE_PATTERNS)
+#: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
 DATE_LINE_RE = regex.compile(
     r"^[〖【\[]?\s*(?:(?:发布|发表|更新|时间|日期|发布日期|发布时间)[:：]?\s*)?"
@@ -81,7 +84,7 @@ def split_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
-    if _FURNITURE_RE.search(line):
+    if any(r.search(line) for r in _FURNITURE_RES):
         return True
     if lexicon is not None:
         if line in lexicon.get("section"):

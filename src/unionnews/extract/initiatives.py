@@ -9,6 +9,8 @@ the name, and ``“金”生有缘·浪漫登“堂”`` is read as one name.  S
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
@@ -70,15 +72,21 @@ def _add(found: dict[str, Initiative], name: str, category: str, start: int, end
     key = _KEY_NOISE_RE.sub("", name)
     if key in found:
         return
-    org = ORG_IN_SENTENCE_RE.search(line)
     found[key] = Initiative(
         name=name,
         category=category,
-        organization=org.group(1) if org else None,
+        organization=_organization_in(line),
         evidence=Span(start, end, -1, -1),
         extractor="builtin.initiatives",
         confidence=0.7,
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _organization_in(line: str) -> str | None:
+    """The first union organisation named in the line (searched once per line, not per name)."""
+    m = ORG_IN_SENTENCE_RE.search(line)
+    return m.group(1) if m else None
 
 
 def _groups(text: str) -> list[list[_Quoted]]:
