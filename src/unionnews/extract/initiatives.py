@@ -122,15 +122,20 @@ def _head(text: str, end: int) -> str:
 
 
 def _trigger_in(head: str, triggers: tuple[str, ...]) -> str | None:
-    best: tuple[int, str] | None = None
-    for t in triggers:
-        i = head.find(t)
-        if i >= 0 and (best is None or i < best[0] or (i == best[0] and len(t) > len(best[1]))):
-            best = (i, t)
-    return best[1] if best else None
+    """The earliest trigger word in ``head``; at one position, the longest."""
+    m = _trigger_re(triggers).search(head)
+    return m.group() if m else None
+
+
+@functools.lru_cache(maxsize=16)
+def _trigger_re(triggers: tuple[str, ...]) -> regex.Pattern[str]:
+    """Triggers as one alternation, longest first, so a search finds the earliest and then longest."""
+    return regex.compile("|".join(regex.escape(t) for t in sorted(set(triggers), key=len, reverse=True)))
 
 
 def _ends_with(name: str, triggers: tuple[str, ...]) -> str | None:
+    if not name.endswith(triggers):
+        return None
     return next((t for t in triggers if name.endswith(t) and len(name) > len(t)), None)
 
 

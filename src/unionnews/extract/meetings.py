@@ -101,8 +101,10 @@ def _opening_date(document: Document, sentence: Sentence) -> str | None:
 def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> list[Event]:
     out: list[Event] = []
     text = sentence.text
-    breaks = [b.start() for b in _CLAUSE_BREAK_RE.finditer(text)]
+    breaks: list[int] | None = None
     for m in HOLD_RE.finditer(text):
+        if breaks is None:
+            breaks = [b.start() for b in _CLAUSE_BREAK_RE.finditer(text)]
         name = _meeting_name(m.group("name"))
         before = _clause_before(text, breaks, m.start())
         if before is None:
