@@ -71,7 +71,7 @@ def _public_api() -> str:
 
 
 def _steps() -> str:
-    from unionnews.normalize import DEFAULT_STEPS
+    from unionnews.normalize.pipeline import DEFAULT_STEPS
 
     out = []
     for step in DEFAULT_STEPS:

@@ -1,22 +1,60 @@
-"""unionnews: clean text and typed records from crawled Chinese trade-union news."""
+"""unionnews: clean text and typed records from crawled Chinese trade-union news.
+
+``import unionnews`` loads almost nothing: :func:`parse`, the record classes and
+everything behind them (compiled patterns, OpenCC, the plugin manager) load on
+first use, so a command-line tool or a worker process that imports unionnews but
+does not parse pays nothing for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from unionnews._version import __version__
-from unionnews.assemble import parse
 from unionnews.errors import BinaryInputError, InputError, PluginLoadError, SchemaError, UnionnewsError
-from unionnews.models import (
-    Activity,
-    Article,
-    DateMention,
-    Initiative,
-    Meeting,
-    Person,
-    Repair,
-    Span,
-    Statistic,
-    from_dict,
-    to_dict,
-)
-from unionnews.normalize import NormalizedText, normalize
+from unionnews.normalize import normalize
+
+if TYPE_CHECKING:
+    from unionnews.assemble import parse
+    from unionnews.models import (
+        Activity,
+        Article,
+        DateMention,
+        Initiative,
+        Meeting,
+        Person,
+        Repair,
+        Span,
+        Statistic,
+        from_dict,
+        to_dict,
+    )
+    from unionnews.normalize.pipeline import NormalizedText
+
+_LAZY = {
+    "parse": "unionnews.assemble",
+    "NormalizedText": "unionnews.normalize.pipeline",
+    **dict.fromkeys(
+        ("Activity", "Article", "DateMention", "Initiative", "Meeting", "Person", "Repair", "Span", "Statistic",
+         "from_dict", "to_dict"),
+        "unionnews.models",
+    ),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Activity",

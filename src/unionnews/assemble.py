@@ -17,8 +17,9 @@ from unionnews.models import (
     PluginError,
     Span,
 )
-from unionnews.normalize import NormalizedText, normalize
+from unionnews.normalize import normalize
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
+from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
 from unionnews.segment import Line, classify
 

@@ -73,7 +73,9 @@ class Plugins:
                 try:
                     result = _call_within(impl.function, args, self.budget if interruptible else None)
                 except _OverBudget:
-                    errors.append(PluginError(name, hook, f"interrupted after its budget of {self.budget:g}s"))
+                    errors.append(
+                        PluginError(name, hook, f"interrupted after its budget of {self.budget:g}s")
+                    )
                     continue
                 except Exception as e:  # isolate plugins: record, go on
                     errors.append(PluginError(name, hook, f"{type(e).__name__}: {e}"))

@@ -1,0 +1,151 @@
+"""The normalization pipeline: raw ``str | bytes`` -> :class:`NormalizedText`.
+
+The pipeline is a tuple of named steps (:data:`DEFAULT_STEPS`).  Each step is a
+pure function ``text -> list[Fix]``; the pipeline applies the fixes, records each as
+a :class:`~unionnews.models.Repair` against the raw input, and keeps an offset map
+so that any span of the output can be traced back (:meth:`NormalizedText.raw_span`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from unionnews.errors import InputError
+from unionnews.models import Repair, Script
+from unionnews.normalize.decode import decode_bytes
+from unionnews.normalize.fix import Fix, apply_fixes
+from unionnews.normalize.mojibake import find_mojibake
+from unionnews.normalize.offsets import OffsetMap
+from unionnews.normalize.pinyin import strip_pinyin_annotations
+from unionnews.normalize.script import convert_to_simplified, converter, detect_script
+from unionnews.normalize.width import mark_lost_symbols, normalize_spaces, widen_cjk_punctuation
+
+Step = Callable[[str], Sequence[Fix]]
+
+
+@attrs.frozen(slots=True)
+class NamedStep:
+    """A normalization step and the name used to refer to it (``skip=``)."""
+
+    name: str
+    run: Step
+    summarize: bool = False
+
+
+DEFAULT_STEPS: tuple[NamedStep, ...] = (
+    NamedStep("mojibake", find_mojibake),
+    NamedStep("spaces", normalize_spaces),
+    NamedStep("pinyin", strip_pinyin_annotations),
+    NamedStep("script", convert_to_simplified, summarize=True),
+    NamedStep("lost-symbols", mark_lost_symbols),
+    NamedStep("width", widen_cjk_punctuation, summarize=True),
+)
+STEP_NAMES = tuple(s.name for s in DEFAULT_STEPS)
+
+
+@attrs.frozen(slots=True)
+class NormalizedText:
+    """Clean simplified text, the raw text it came from, and how they correspond.
+
+    For bytes input ``raw`` is the decoded input and offsets count its characters.
+    """
+
+    text: str
+    raw: str
+    repairs: tuple[Repair, ...]
+    script: Script
+    encoding: str | None
+    offsets: OffsetMap = attrs.field(repr=False, eq=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``raw`` that ``text[start:end]`` was made from."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span {start}:{end} outside 0:{len(self.text)}")
+        return self.offsets.raw_span(start, end)
+
+
+def run_pipeline(
+    raw: str | bytes,
+    *,
+    convert_script: bool = True,
+    skip: Sequence[str] = (),
+) -> NormalizedText:
+    """The body of :func:`unionnews.normalize` (see there)."""
+    unknown = set(skip) - set(STEP_NAMES)
+    if unknown:
+        raise ValueError(f"unknown normalization steps {sorted(unknown)}; known: {STEP_NAMES}")
+    repairs: list[Repair] = []
+    encoding: str | None = None
+    if isinstance(raw, bytes | bytearray | memoryview):
+        decoded = decode_bytes(bytes(raw))
+        text, encoding = decoded.text, decoded.encoding
+        repairs.extend(_repair(f, f.start, f.end, text) for f in decoded.fixes)
+    elif isinstance(raw, str):
+        text = raw
+    else:
+        raise InputError(f"normalize() takes str or bytes, not {type(raw).__name__}")
+    raw_text = text
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    offsets = OffsetMap.identity(len(text))
+    script: Script = "none"
+    for step in DEFAULT_STEPS:
+        if step.name in skip or (step.name == "script" and not convert_script):
+            if step.name == "script":
+                script = detect_script(text)  # type: ignore[assignment]
+            continue
+        if step.name == "script":
+            simplified = converter("t2s").convert(text)
+            script = detect_script(text, simplified)  # type: ignore[assignment]
+            if script in ("simplified", "none"):
+                continue
+            fixes = convert_to_simplified(text, simplified)
+        else:
+            fixes = list(step.run(text))
+        if not fixes:
+            continue
+        new_text = apply_fixes(text, fixes)
+        if step.summarize:
+            repairs.append(_summary(step.name, fixes, text, offsets))
+        else:
+            repairs.extend(
+                _repair(f, *span, text) for f, span in zip(fixes, offsets.raw_spans(fixes), strict=True)
+            )
+        if any(len(f.replacement) != f.end - f.start for f in fixes):
+            offsets = offsets.then(fixes, len(new_text))
+        text = new_text
+    return NormalizedText(text, raw_text, tuple(repairs), script, encoding, offsets)
+
+
+def _repair(fix: Fix, raw_start: int, raw_end: int, text: str) -> Repair:
+    return Repair(
+        kind=fix.kind,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        before=text[fix.start : fix.end],
+        after=fix.replacement,
+        confidence=fix.confidence,
+        lost=fix.lost,
+        note=fix.note,
+    )
+
+
+def _summary(name: str, fixes: list[Fix], text: str, offsets: OffsetMap) -> Repair:
+    """One repair for a step that touches many places (script, punctuation width)."""
+    raw_start, _ = offsets.raw_span(fixes[0].start, fixes[0].end)
+    _, raw_end = offsets.raw_span(fixes[-1].start, fixes[-1].end)
+    spanned = sum(max(f.end - f.start, len(f.replacement)) for f in fixes)
+    return Repair(
+        kind=fixes[0].kind,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        before="",
+        after="",
+        confidence=min(f.confidence for f in fixes),
+        note=f"{len(fixes)} places spanning {spanned} characters",
+    )
+
+
+__all__ = ["DEFAULT_STEPS", "STEP_NAMES", "NamedStep", "NormalizedText", "run_pipeline"]
