@@ -10,6 +10,7 @@ the name, and ``“金”生有缘·浪漫登“堂”`` is read as one name.  S
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import attrs
 import regex
@@ -42,6 +43,7 @@ def extract_initiatives(document: Document) -> list[Event]:
     known = document.lexicon.get("initiative")
     found: dict[str, Initiative] = {}
     for _, line in document.lines_of("body", "dek"):
+        org = functools.cache(functools.partial(_organization_in, line.text))  # searched once, if needed
         for group in _groups(line.text):
             head = _head(line.text, group[-1].end)
             trigger = _trigger_in(head, triggers)
@@ -50,7 +52,7 @@ def extract_initiatives(document: Document) -> list[Event]:
                     category = _ends_with(name, triggers) or trigger
                     if category is None or name in excluded or len(name) < 2:
                         continue
-                    _add(found, name, category, line.start + item.start, line.start + item.end, line.text)
+                    _add(found, name, category, line.start + item.start, line.start + item.end, org)
         for name in known:
             i = line.text.find(name)
             if i >= 0:
@@ -60,7 +62,7 @@ def extract_initiatives(document: Document) -> list[Event]:
                     _ends_with(name, triggers) or "品牌",
                     line.start + i,
                     line.start + i + len(name),
-                    line.text,
+                    org,
                 )
     return list(found.values())
 
@@ -68,23 +70,29 @@ def extract_initiatives(document: Document) -> list[Event]:
 _KEY_NOISE_RE = regex.compile(r"[\s·、，,]")
 
 
-def _add(found: dict[str, Initiative], name: str, category: str, start: int, end: int, line: str) -> None:
+def _add(
+    found: dict[str, Initiative],
+    name: str,
+    category: str,
+    start: int,
+    end: int,
+    org: Callable[[], str | None],
+) -> None:
     key = _KEY_NOISE_RE.sub("", name)
     if key in found:
         return
     found[key] = Initiative(
         name=name,
         category=category,
-        organization=_organization_in(line),
+        organization=org(),
         evidence=Span(start, end, -1, -1),
         extractor="builtin.initiatives",
         confidence=0.7,
     )
 
 
-@functools.lru_cache(maxsize=256)
 def _organization_in(line: str) -> str | None:
-    """The first union organisation named in the line (searched once per line, not per name)."""
+    """The first union organisation named in the line."""
     m = ORG_IN_SENTENCE_RE.search(line)
     return m.group(1) if m else None
 
