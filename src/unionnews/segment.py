@@ -169,6 +169,12 @@ def page_title_parts(line: str) -> tuple[str, ...] | None:
     return parts
 
 
+#: Length bounds of a headline found with no dateline or byline to confirm it.
+HEADLINE_MIN = 6
+HEADLINE_MAX = 60
+_HAN_CHARS_RE = regex.compile(r"\p{Han}")
+
+
 def _find_headline(
     lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int
 ) -> int | None:
@@ -189,7 +195,19 @@ def _find_headline(
             return i
         if following and all(_is_dek(lines[j][2]) or NAME_LINE_RE.match(lines[j][2]) for j in following[:1]):
             return i
-    return None
+    return _bare_headline(lines, candidates, body_start)
+
+
+def _bare_headline(lines: list[tuple[int, int, str]], candidates: list[int], body_start: int) -> int | None:
+    """A page of just ``headline, body``: the line right above the body, if it reads as a headline."""
+    if body_start >= len(lines) or not candidates or candidates[-1] != body_start - 1:
+        return None
+    s = lines[body_start - 1][2]
+    if not HEADLINE_MIN <= len(s) <= HEADLINE_MAX or s.endswith(("。", "！", "？", "：", ":")):
+        return None
+    if is_dateline(s) or is_byline(s) or len(_HAN_CHARS_RE.findall(s)) < HEADLINE_MIN:
+        return None
+    return body_start - 1
 
 
 def _mark_footer(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int) -> None:

@@ -32,8 +32,16 @@ HOLD_RE = regex.compile(
     rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})"
 )
 ACTIVITY_WORDS = ("活动", "竞赛", "比赛", "大赛", "仪式", "展览", "赛", "宣讲", "运动会", "晚会", "义诊")
-CLOSING_RE = regex.compile(
-    r"(?P<name>第[一二三四五六七八九十百\d]+次[^，。]{0,12}代表大会|[^，。]{0,16}代表大会)[^，。]{0,6}(?P<what>闭幕|开幕)"
+#: ``X总工会第十五次代表大会在新乡开幕``: a congress the story reports on (its ordinal is
+#: required; ``中国工会十八大胜利闭幕`` is background and has none).
+#: A story that studies a congress's spirit reports the follow-up; the congress is background.
+FOLLOW_UP_RE = regex.compile(
+    r"(?:学习|传达|贯彻|落实|领会)[^。]{0,30}?(?:代表大会|[一二三四五六七八九十]+大)[^。]{0,4}?精神"
+)
+CONGRESS_RE = regex.compile(
+    rf"(?P<org>{_ORG})(?P<session>第[一二三四五六七八九十百\d]+(?:届|次))(?P<kind>[\p{{Han}}]{{0,6}}?代表大会)"
+    r"(?:第[一二三四五六七八九十\d]+次(?:全体)?会议)?"
+    r"(?:在(?P<place>[^，。；]{2,30}?))?(?:隆重|胜利)?(?P<what>开幕|闭幕|召开|举行)(?!后|之后|以来)"
 )
 CHAIR_RE = regex.compile(r"([\p{Han}、]{2,30}?)主持(?:会议|并讲话|了会议|$|。|，)")
 PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
@@ -48,7 +56,10 @@ _TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
 _ACTIVITY_AT_PLACE_RE = regex.compile(
     rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
 )
-_ORDINAL_SESSION_RE = regex.compile(r"^第[一二三四五六七八九十\d]+次")
+#: Session numbers a meeting's name opens with: ``第十五次``, ``十四届二次``, ``第十四届第二次``.
+_ORDINAL_SESSION_RE = regex.compile(
+    r"^(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)?(?=\p{Han})"
+)
 _ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})")
 _CLAUSE_BREAK_RE = regex.compile(r"[，；：]")
 
@@ -58,6 +69,7 @@ def extract_meetings(document: Document) -> list[Event]:
     sentences = list(document.sentences("body"))
     last_date: str | None = None
     paragraph_date: dict[int, str | None] = {}
+    follow_up = FOLLOW_UP_RE.search(document.text) is not None
     for k, sentence in enumerate(sentences):
         dates = [d for d in document.dates_in(sentence.start, sentence.end) if d.value]
         if sentence.line not in paragraph_date:
@@ -65,6 +77,8 @@ def extract_meetings(document: Document) -> list[Event]:
             paragraph_date[sentence.line] = opening
         date = dates[0].value if dates else paragraph_date[sentence.line] or last_date
         found = _meetings_in(sentence, date, document)
+        if not follow_up:
+            found += _congresses_in(sentence, date)
         if found:
             chair = _chair(sentence.text) or _chair_after(sentences, k)
             for event in found:
@@ -74,6 +88,35 @@ def extract_meetings(document: Document) -> list[Event]:
         if dates:
             last_date = dates[-1].value
     return events
+
+
+def _congresses_in(sentence: Sentence, date: str | None) -> list[Event]:
+    """Congresses reported as opening, closing or held, named by their organisation.
+
+    Not called for a follow-up story (:data:`FOLLOW_UP_RE`): there the congress is background.
+    """
+    out: list[Event] = []
+    for m in CONGRESS_RE.finditer(sentence.text):
+        before = sentence.text[max(m.start() - 4, 0) : m.start()]
+        if any(cue in before for cue in NOT_HELD_CUES + ("学习", "贯彻", "传达")):
+            continue
+        organizers = _organizers(m.group("org"))
+        evidence = Span(sentence.start, sentence.end, -1, -1)
+        for org, _ in organizers or [(m.group("org"), 0)]:
+            out.append(
+                Meeting(
+                    org,
+                    m.group("kind"),
+                    date,
+                    None,
+                    m.group("place"),
+                    None,
+                    evidence,
+                    "builtin.meetings",
+                    0.7,
+                )
+            )
+    return out
 
 
 def _chair_after(sentences: list[Sentence], k: int) -> str | None:

@@ -34,6 +34,7 @@ def extract_people(document: Document) -> list[Person]:
         if AUTHOR_NOTE_RE.match(line.text):
             continue
         people.extend(_people_in(line.text, line.start))
+    people.extend(_opening_credits(document))
     people.extend(_signed_author(document))
     seen = set()
     unique = []
@@ -95,6 +96,24 @@ def _names(segment: str, base: int) -> list[tuple[str, int, int]]:
             names.append((tok, base + s, base + e))
         i += 1
     return names
+
+
+#: ``本报讯（记者 王明 通讯员 李华）``: the credit a news item opens with, in parentheses.
+OPENING_CREDIT_RE = regex.compile(
+    r"^(?:本报讯|本刊讯|[^（(，。]{0,16}?(?:讯|电))?\s*[（(](?P<credit>[^（()）]{2,60})[）)]"
+)
+#: Opening paragraphs searched for such a credit.
+OPENING_LINES = 2
+
+
+def _opening_credits(document: Document) -> list[Person]:
+    """Byline people in the parenthesis that opens one of the first body paragraphs."""
+    people: list[Person] = []
+    for _, line in list(document.lines_of("body"))[:OPENING_LINES]:
+        m = OPENING_CREDIT_RE.match(line.text)
+        if m and ROLE_RE.search(m.group("credit")):
+            people.extend(_people_in(m.group("credit"), line.start + m.start("credit")))
+    return people
 
 
 def _signed_author(document: Document) -> list[Person]:

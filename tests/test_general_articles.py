@@ -1,0 +1,70 @@
+"""Extraction on short articles we wrote ourselves, shaped like real union news.
+
+The seeds are the tuning set; these check that the rules hold on other wording:
+a bare ``headline, body`` page, the ``本报讯（记者 …）`` credit, congresses reported
+on versus mentioned as background, joint meetings, session numbers, money.
+"""
+
+from __future__ import annotations
+
+import unionnews
+from unionnews.models import Meeting, Statistic
+
+
+def meetings(article: unionnews.Article) -> list[tuple[str | None, str, str | None]]:
+    return [(e.organizer, e.name, e.date) for e in article.events if isinstance(e, Meeting)]
+
+
+def statistics(article: unionnews.Article) -> list[tuple[float, str, bool]]:
+    return [(e.value, e.unit, e.approx) for e in article.events if isinstance(e, Statistic)]
+
+
+def test_bare_headline_and_opening_credit() -> None:
+    article = unionnews.parse(
+        "洛阳市总工会举办职工技能大赛\n\n"
+        "本报讯（通讯员 李华 记者 张强）近日，洛阳市总工会举办第五届职工技能大赛，共有1200余名职工参赛。"
+    )
+    assert article.title == "洛阳市总工会举办职工技能大赛"
+    assert {(p.name, p.role) for p in article.people} == {("李华", "correspondent"), ("张强", "reporter")}
+    assert (1200, "名", True) in statistics(article)
+
+
+def test_a_congress_the_story_reports_on_is_a_meeting() -> None:
+    article = unionnews.parse(
+        "新乡市总工会召开第十五次代表大会\n\n"
+        "本报讯（记者 王明）11月20日，新乡市总工会第十五次代表大会在新乡开幕。"
+        "大会听取和审议了市总工会第十四届委员会工作报告。"
+    )
+    assert ("新乡市总工会", "代表大会", "--11-20") in meetings(article)
+
+
+def test_a_congress_studied_in_follow_up_meetings_is_background() -> None:
+    article = unionnews.parse(
+        "各地工会掀起学习热潮\n\n"
+        "近日，许昌市总工会第十二次代表大会胜利闭幕。"
+        "11月22日，许昌市总工会召开党组会议，传达学习许昌市总工会第十二次代表大会精神。"
+    )
+    found = meetings(article)
+    assert ("许昌市总工会", "党组会议", "--11-22") in found
+    assert all(name != "代表大会" for _, name, _ in found)
+
+
+def test_joint_meeting_gives_one_row_per_convener() -> None:
+    article = unionnews.parse("3月5日，信阳市总工会与信阳市人社局联合召开座谈会，研究部署劳动竞赛工作。")
+    assert {org for org, _, _ in meetings(article)} == {"信阳市总工会", "信阳市人社局"}
+
+
+def test_session_numbers_are_not_part_of_the_meeting_name() -> None:
+    article = unionnews.parse(
+        "12月6日，河南省总工会召开十四届二次全委（扩大）会议。省总工会党组书记李明主持会议并讲话。"
+    )
+    assert meetings(article) == [("河南省总工会", "全委(扩大)会议", "--12-06")]
+    assert [e.chair for e in article.events if isinstance(e, Meeting)] == ["李明"]
+
+
+def test_money_approximations_and_no_percentages() -> None:
+    article = unionnews.parse("今年以来，全市至少300名职工参加培训，发放帮扶资金120万元，覆盖率达95%。")
+    found = statistics(article)
+    assert (300, "名", True) in found
+    assert (1_200_000, "元", False) in found
+    assert all(unit not in ("%", "％") for _, unit, _ in found)
