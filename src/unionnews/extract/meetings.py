@@ -34,6 +34,8 @@ HOLD_RE = regex.compile(
 ACTIVITY_WORDS = ("活动", "竞赛", "比赛", "大赛", "仪式", "展览", "赛", "宣讲", "运动会", "晚会", "义诊")
 #: ``X总工会第十五次代表大会在新乡开幕``: a congress the story reports on (its ordinal is
 #: required; ``中国工会十八大胜利闭幕`` is background and has none).
+#: Words just before a congress that make it a plan, an order or a subject of study.
+NOT_CONGRESS_CUES = (*NOT_HELD_CUES, "学习", "贯彻", "传达")
 #: A story that studies a congress's spirit reports the follow-up; the congress is background.
 FOLLOW_UP_RE = regex.compile(
     r"(?:学习|传达|贯彻|落实|领会)[^。]{0,30}?(?:代表大会|[一二三四五六七八九十]+大)[^。]{0,4}?精神"
@@ -98,7 +100,7 @@ def _congresses_in(sentence: Sentence, date: str | None) -> list[Event]:
     out: list[Event] = []
     for m in CONGRESS_RE.finditer(sentence.text):
         before = sentence.text[max(m.start() - 4, 0) : m.start()]
-        if any(cue in before for cue in NOT_HELD_CUES + ("学习", "贯彻", "传达")):
+        if any(cue in before for cue in NOT_CONGRESS_CUES):
             continue
         organizers = _organizers(m.group("org"))
         evidence = Span(sentence.start, sentence.end, -1, -1)
