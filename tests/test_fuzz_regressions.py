@@ -27,3 +27,14 @@ def test_found_case_parses_and_normalize_is_idempotent(text: str, why: str) -> N
     assert sorted(c for c in text if "\u4e00" <= c <= "\u9fff") == sorted(
         c for c in unionnews.normalize(text, convert_script=False).text if "\u4e00" <= c <= "\u9fff"
     ) or any(r.kind.startswith("mojibake") for r in unionnews.normalize(text).repairs)
+
+
+#: Strings the damage-alphabet idempotence property found; each broke ``normalize``'s
+#: idempotence through a context a later step changed (script, punctuation width).
+IDEMPOTENCE_CASES = ["鍙戝竷陜會", "?中1鍙¹1", "?中\ufffd1鍙¹1", "鍙戝竷1?中戝", "鍙戝竷?會陜", "¤\ufffd;會h", "111鍙:戝1"]
+
+
+@pytest.mark.parametrize("text", IDEMPOTENCE_CASES)
+def test_normalize_is_idempotent_on_found_strings(text: str) -> None:
+    once = unionnews.normalize(text).text
+    assert unionnews.normalize(once).text == once

@@ -110,6 +110,8 @@ MEASURE_WORDS = (
 #: Page furniture: regular expressions matched against a whole (stripped) line.
 FURNITURE_PATTERNS = (
     r"^(您现在的位置|当前位置|你的位置|您的位置|位置)[:：]",
+    r"^(首页|网站首页|主页)\s*[>›»/]",  # breadcrumbs: 首页 > 工会新闻 > 正文
+    r"^\S{1,10}\s*[>›»]\s*\S{1,10}\s*[>›»]",
     r"(?i)copyright|all rights reserved|版权所有|©",
     r"ICP[证备]|公网安备|许可证|举报电话|举报邮箱|有偿删帖",
     r"^(扫码关注|扫一扫|关注我们|分享到|分享|打印|关闭窗口|返回顶部|【?打印】?|【?关闭】?|×|x|X)$",

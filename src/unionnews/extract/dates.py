@@ -17,12 +17,14 @@ from unionnews.extract.numerals import NumeralError, read_chinese_number
 from unionnews.models import DateMention
 
 _CN = "〇零一二三四五六七八九十"
+#: A clock time after a date: `` 18:22``, `` 09:24:40`` (after 日 the space is optional).
+_CLOCK = r"(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?"
 ABSOLUTE_RE = regex.compile(
-    r"(?P<y>\d{4})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
-    r"(?:\s+(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
+    r"(?P<y>\d{4})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})" rf"(?:\s+{_CLOCK})?"
 )
 CHINESE_DATE_RE = regex.compile(
     rf"(?:(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*)?(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
+    rf"(?:\s*{_CLOCK})?"
 )
 #: Relative expressions: days offset from the publication date, or "same as the last date".
 RELATIVE_WORDS = (
@@ -106,6 +108,11 @@ def _absolute(m: regex.Match[str]) -> tuple[str | None, str | None]:
         date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None, None
+    return _with_time(date, m)
+
+
+def _with_time(date: dt.date, m: regex.Match[str]) -> tuple[str, str]:
+    """``date`` as ISO 8601, with the match's clock time when it has a valid one."""
     if m["H"] is None:
         return date.isoformat(), "day"
     hour, minute = int(m["H"]), int(m["M"])
@@ -129,6 +136,7 @@ def _chinese(m: regex.Match[str], anchor: dt.date | None) -> tuple[str | None, s
             return f"--{month:02d}-{day:02d}", "month-day"
         return None, None
     try:
-        return dt.date(year, month, day).isoformat(), "day"
+        date = dt.date(year, month, day)
     except ValueError:
         return None, None
+    return _with_time(date, m) if m["y"] else (date.isoformat(), "day")

@@ -18,10 +18,11 @@ no junk symbols.  Clean text has nothing suspicious and is never touched.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -66,20 +67,50 @@ RARE_SHARE = 0.15
 #: ``：`` after truncated mojibake would otherwise complete its last character.
 _UTF8_WINDOW_STOPS = " \n\t" + CJK_PUNCTUATION
 _CLUSTER_GAP = 2
+#: Characters a UTF-8 re-reading may leave out at each end of a cluster.
+_UTF8_SHRINK = 2
 _EXPAND = 4
+#: Characters each side of a cluster that its repair can depend on (windows grow ``_EXPAND``, plus one).
+_CONTEXT = _EXPAND + 2
 _MAX_WINDOW = 40
 
 
-def find_mojibake(text: str) -> list[Fix]:
-    """All mojibake repairs for ``text``, sorted and non-overlapping."""
+def find_mojibake(text: str, failed: set[tuple[str, str, str]] | None = None) -> list[Fix]:
+    """All mojibake repairs for ``text``, sorted and non-overlapping.
+
+    ``failed`` remembers clusters that could not be repaired, by their context, so
+    that a second pass over the same text (see the pipeline's extra rounds) does
+    not try them again.
+    """
     fixes = repair_latin1_runs(text)
-    taken = [(f.start, f.end) for f in fixes]
-    for fix in repair_misread_cjk(text):
-        if not any(fix.start < e and s < fix.end for s, e in taken):
+    taken = _Taken(fixes)
+    for fix in repair_misread_cjk(text, failed):
+        if taken.add(fix.start, fix.end):
             fixes.append(fix)
-            taken.append((fix.start, fix.end))
     fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+class _Taken:
+    """Sorted, non-overlapping spans; adding one that overlaps is refused (log time each)."""
+
+    def __init__(self, fixes: Sequence[Fix] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for f in sorted(fixes, key=lambda f: f.start):
+            self.add(f.start, f.end)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+    def add(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)
+        if i > 0 and self._ends[i - 1] > start:
+            return False
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
 
 
 def repair_latin1_runs(text: str) -> list[Fix]:
@@ -110,25 +141,28 @@ def repair_latin1_runs(text: str) -> list[Fix]:
     return fixes
 
 
-def repair_misread_cjk(text: str) -> list[Fix]:
+def repair_misread_cjk(text: str, failed: set[tuple[str, str, str]] | None = None) -> list[Fix]:
     """UTF-8 read as GBK/Big5, and GBK out of phase, around each suspicious cluster."""
     sus = suspicious_re()
     suspicious = [m.span() for m in sus.finditer(text)]
-    marks = _lost_mark_spans(text)
+    marks = _lost_mark_spans(text, sus)
     if not suspicious and not marks:
         return []
     fixes: list[Fix] = repair_misread_lines(text, sus)
     end_of_last = 0
-    taken = [(f.start, f.end) for f in fixes]
+    taken = _Taken(fixes)
     for lo, hi in _clusters(suspicious, marks):
-        if any(a <= lo < b for a, b in taken):
+        if lo < end_of_last or taken.covers(lo):
             continue
-        if lo < end_of_last:
+        context = (text[max(lo - _CONTEXT, 0) : lo], text[lo:hi], text[hi : hi + _CONTEXT])
+        if failed is not None and context in failed:
             continue
         fix = repair_misread_utf8(text, lo, hi) or repair_phase_shift(text, lo, hi)
         if fix is not None:
             fixes.append(fix)
             end_of_last = fix.end
+        elif failed is not None:
+            failed.add(context)
     return fixes
 
 
@@ -158,14 +192,18 @@ def _reread_utf8(line: str, offset: int, length: int) -> Fix | None:
 
 
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
-    """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5."""
-    if hi - lo > _MAX_WINDOW:
+    """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5.
+
+    A span holding CJK punctuation is left to the whole-line re-reading: UTF-8
+    mojibake turns punctuation into hanzi, so a real ``：`` there is real text.
+    """
+    if hi - lo > _MAX_WINDOW or any(c in CJK_PUNCTUATION for c in text[lo:hi]):
         return None
     left, right = _window_bounds(text, lo, hi, stop=_UTF8_WINDOW_STOPS)
-    if not _may_gain_as_utf8(text[left:right], text[lo:hi]):
+    if not _may_gain_as_utf8(text[left:right], text[lo + _UTF8_SHRINK : hi - _UTF8_SHRINK]):
         return None
     best: tuple[float, int, int, str, str, int] | None = None
-    for start, end in _windows(text, lo, hi, stop=_UTF8_WINDOW_STOPS):
+    for start, end in _windows(text, lo, hi, stop=_UTF8_WINDOW_STOPS, shrink=_UTF8_SHRINK):
         for gain, reading, codec, lost in _utf8_readings(text[start:end], require_clean=True):
             if gain >= _MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
@@ -384,31 +422,33 @@ def _clusters(*spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         yield lo, hi
 
 
-def _lost_mark_spans(text: str) -> list[tuple[int, int]]:
-    """Lost-byte marks touching a wide character: where a one-byte phase shift starts.
+def _lost_mark_spans(text: str, sus: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Lost-byte marks touching a suspicious character: where a one-byte phase shift starts.
 
-    Found with ``str.find`` (marks are rare) rather than a lookaround regex,
-    which would test every position of the text.
+    A mark between ordinary characters (``日?qǐng)``, ``1?中``) seeds nothing: that
+    is what the punctuation step assumes too, so a second pass sees the same
+    clusters.  Found with ``str.find`` (marks are rare), not a lookaround regex.
     """
     spans = []
     last = len(text) - 1
     for mark in LOST_BYTE_MARKS:
         i = text.find(mark)
         while i >= 0:
-            if (i > 0 and not text[i - 1].isascii()) or (i < last and not text[i + 1].isascii()):
+            if (i > 0 and sus.match(text, i - 1)) or (i < last and sus.match(text, i + 1)):
                 spans.append((i, i + 1))
             i = text.find(mark, i + 1)
     spans.sort()
     return spans
 
 
-def _windows(text: str, lo: int, hi: int, stop: str) -> Iterator[tuple[int, int]]:
-    """Candidate spans around ``[lo, hi)``, growing up to ``_EXPAND`` characters each way."""
+def _windows(text: str, lo: int, hi: int, stop: str, shrink: int = 0) -> Iterator[tuple[int, int]]:
+    """Candidate spans around ``[lo, hi)``: growing up to ``_EXPAND`` characters each way,
+    and shrinking up to ``shrink`` (the cluster may have swallowed a neighbour, ``鍙戝竷陜``)."""
     if hi - lo > _MAX_WINDOW:
         return
     left, right = _window_bounds(text, lo, hi, stop)
-    for start in range(left, lo + 1):
-        for end in range(hi, right + 1):
+    for start in range(left, min(lo + shrink, hi - 1) + 1):
+        for end in range(max(hi - shrink, start + 2), right + 1):
             yield start, end
 
 

@@ -89,9 +89,51 @@ def run_pipeline(
     raw_text = text
     if "\x00" in text:
         text = text.replace("\x00", "\ufffd")
-    offsets = OffsetMap.identity(len(text))
+    progress = _Progress(text, OffsetMap.identity(len(text)), repairs)
+    script = _run_steps(progress, convert_script=convert_script, skip=skip)
+    for _ in range(MAX_EXTRA_ROUNDS):
+        if "mojibake" in skip or not find_mojibake(progress.text, progress.failed_clusters):
+            break
+        _run_steps(progress, convert_script=convert_script, skip=skip)
+    return NormalizedText(
+        progress.text, raw_text, tuple(progress.repairs), script, encoding, progress.offsets
+    )
+
+
+#: Rounds run again when the output still holds mojibake a fresh pass would repair
+#: (a repair that only became clear once a neighbour was converted): this is what
+#: makes ``normalize`` idempotent.
+MAX_EXTRA_ROUNDS = 2
+
+
+@attrs.define
+class _Progress:
+    """The text so far, its map to the raw input, and the repairs made to it."""
+
+    text: str
+    offsets: OffsetMap
+    repairs: list[Repair]
+    #: Mojibake clusters (with their context) no repair was found for, not retried.
+    failed_clusters: set[tuple[str, str, str]] = attrs.Factory(set)
+
+    def apply(self, step: NamedStep, fixes: Sequence[Fix]) -> None:
+        fixes = list(fixes)
+        new_text = apply_fixes(self.text, fixes)
+        if step.summarize:
+            self.repairs.append(_summary(step.name, fixes, self.text, self.offsets))
+        else:
+            spans = self.offsets.raw_spans(fixes)
+            self.repairs.extend(_repair(f, *span, self.text) for f, span in zip(fixes, spans, strict=True))
+        if any(len(f.replacement) != f.end - f.start for f in fixes):
+            self.offsets = self.offsets.then(fixes, len(new_text))
+        self.text = new_text
+
+
+def _run_steps(progress: _Progress, *, convert_script: bool, skip: Sequence[str]) -> Script:
+    """One pass of every step over ``progress``; returns the script the text was in."""
     script: Script = "none"
     for step in DEFAULT_STEPS:
+        text = progress.text
         if step.name in skip or (step.name == "script" and not convert_script):
             if step.name == "script":
                 script = detect_script(text)  # type: ignore[assignment]
@@ -102,21 +144,13 @@ def run_pipeline(
             if script in ("simplified", "none"):
                 continue
             fixes = convert_to_simplified(text, simplified)
+        elif step.name == "mojibake":
+            fixes = find_mojibake(text, progress.failed_clusters)
         else:
             fixes = list(step.run(text))
-        if not fixes:
-            continue
-        new_text = apply_fixes(text, fixes)
-        if step.summarize:
-            repairs.append(_summary(step.name, fixes, text, offsets))
-        else:
-            repairs.extend(
-                _repair(f, *span, text) for f, span in zip(fixes, offsets.raw_spans(fixes), strict=True)
-            )
-        if any(len(f.replacement) != f.end - f.start for f in fixes):
-            offsets = offsets.then(fixes, len(new_text))
-        text = new_text
-    return NormalizedText(text, raw_text, tuple(repairs), script, encoding, offsets)
+        if fixes:
+            progress.apply(step, fixes)
+    return script
 
 
 def _repair(fix: Fix, raw_start: int, raw_end: int, text: str) -> Repair:
