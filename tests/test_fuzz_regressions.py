@@ -31,7 +31,15 @@ def test_found_case_parses_and_normalize_is_idempotent(text: str, why: str) -> N
 
 #: Strings the damage-alphabet idempotence property found; each broke ``normalize``'s
 #: idempotence through a context a later step changed (script, punctuation width).
-IDEMPOTENCE_CASES = ["鍙戝竷陜會", "?中1鍙¹1", "?中\ufffd1鍙¹1", "鍙戝竷1?中戝", "鍙戝竷?會陜", "¤\ufffd;會h", "111鍙:戝1"]
+IDEMPOTENCE_CASES = [
+    "鍙戝竷陜會",
+    "?中1鍙¹1",
+    "?中\ufffd1鍙¹1",
+    "鍙戝竷1?中戝",
+    "鍙戝竷?會陜",
+    "¤\ufffd;會h",
+    "111鍙:戝1",
+]
 
 
 @pytest.mark.parametrize("text", IDEMPOTENCE_CASES)

@@ -68,3 +68,25 @@ def test_money_approximations_and_no_percentages() -> None:
     assert (300, "名", True) in found
     assert (1_200_000, "元", False) in found
     assert all(unit not in ("%", "％") for _, unit, _ in found)
+
+
+def initiatives(article: unionnews.Article) -> set[str]:
+    return {e.name for e in article.events if e.kind == "initiative"}
+
+
+def test_quoted_speech_is_not_an_initiative() -> None:
+    article = unionnews.parse(
+        "市总工会负责人说：“我们要打造职工满意的服务阵地。”全年累计服务职工5000余人次。"
+        "市总工会持续推进“工会驿站”建设，打造“汴工惠”服务平台。"
+    )
+    assert initiatives(article) == {"工会驿站", "汴工惠"}
+
+
+def test_a_quoted_description_before_the_name_is_not_a_second_initiative() -> None:
+    article = unionnews.parse("许昌市总工会推广“查实情、解难题、办实事”的“三实”工作法，取得明显成效。")
+    assert initiatives(article) == {"三实"}
+
+
+def test_one_character_triggers_count_only_right_after_the_quote() -> None:
+    article = unionnews.parse("他们提出“服务有温度”的理念，全年开展走访慰问。")
+    assert "服务有温度" not in initiatives(article)

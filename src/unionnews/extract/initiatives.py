@@ -28,6 +28,8 @@ HEAD_STOP_RE = regex.compile(r"[，。；：！？“（(]")
 PREFIX_RE = regex.compile(r"(?:^|[、，；以和与及把将])(\p{Han}{2})$")
 ORG_IN_SENTENCE_RE = regex.compile(r"([\p{Han}]{2,12}?(?:总工会|工会|联合会|省总|市总|县总))")
 _HEAD_LEN = 30
+#: Sentence punctuation inside quotes marks speech (a name may hold a comma: a slogan-like title).
+SPEECH_MARKS_RE = regex.compile(r"[。！？]")
 
 
 @attrs.frozen(slots=True)
@@ -48,6 +50,8 @@ def extract_initiatives(document: Document) -> list[Event]:
             head = _head(line.text, group[-1].end)
             trigger = _trigger_in(head, triggers)
             for item in group:
+                if _is_speech(line.text, item):
+                    continue
                 for name in _split_items(item.name, triggers):
                     category = _ends_with(name, triggers) or trigger
                     if category is None or name in excluded or len(name) < 2:
@@ -115,7 +119,10 @@ def _groups(text: str) -> list[list[_Quoted]]:
         items.append(_Quoted(m.start(), m.end(), name))
     groups: list[list[_Quoted]] = []
     for item in items:
-        if groups and GROUP_GAP_RE.match(text[groups[-1][-1].end : item.start]):
+        gap = text[groups[-1][-1].end : item.start] if groups else None
+        if gap == "的":  # “化解认知、释解疑虑、破解难题”的“三解”工作法: a description, then the name
+            groups[-1][-1] = item
+        elif gap is not None and GROUP_GAP_RE.match(gap):
             groups[-1].append(item)
         else:
             groups.append([item])
@@ -130,9 +137,20 @@ def _head(text: str, end: int) -> str:
 
 
 def _trigger_in(head: str, triggers: tuple[str, ...]) -> str | None:
-    """The earliest trigger word in ``head``; at one position, the longest."""
-    m = _trigger_re(triggers).search(head)
-    return m.group() if m else None
+    """The earliest trigger word in ``head``; at one position, the longest.
+
+    A one-character trigger (``年``, ``课``) counts only right after the quote, so
+    ``”全年累计…`` does not make a quotation a program.
+    """
+    for m in _trigger_re(triggers).finditer(head):
+        if len(m.group()) > 1 or m.start() == 0:
+            return m.group()
+    return None
+
+
+def _is_speech(line: str, item: _Quoted) -> bool:
+    """Quoted speech, not a name: it holds sentence punctuation or follows ``说：``."""
+    return SPEECH_MARKS_RE.search(item.name) is not None or line[item.start - 1 : item.start] in ("：", ":")
 
 
 @functools.lru_cache(maxsize=16)
