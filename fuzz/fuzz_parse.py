@@ -20,7 +20,11 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
+    # unionnews loads its modules lazily: import them here so that they are instrumented
     import unionnews
+    import unionnews.assemble
+    import unionnews.extract.builtin
+    import unionnews.normalize.pipeline
     from unionnews import UnionnewsError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -48,6 +52,7 @@ def seed_corpus(folder: pathlib.Path) -> None:
 
 
 def main() -> None:
+    unionnews.parse("工会")  # load the lazy tables before fuzzing
     args = [a for a in sys.argv if not a.startswith("-")]
     if len(args) > 1:
         seed_corpus(pathlib.Path(args[1]))

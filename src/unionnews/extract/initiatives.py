@@ -119,10 +119,10 @@ def _groups(text: str) -> list[list[_Quoted]]:
         items.append(_Quoted(m.start(), m.end(), name))
     groups: list[list[_Quoted]] = []
     for item in items:
-        gap = text[groups[-1][-1].end : item.start] if groups else None
-        if gap == "的":  # “化解认知、释解疑虑、破解难题”的“三解”工作法: a description, then the name
+        between = text[groups[-1][-1].end : item.start] if groups else None
+        if between == "的":  # “化解认知、释解疑虑、破解难题”的“三解”工作法: a description, then the name
             groups[-1][-1] = item
-        elif gap is not None and GROUP_GAP_RE.match(gap):
+        elif between is not None and GROUP_GAP_RE.match(between):
             groups[-1].append(item)
         else:
             groups.append([item])
