@@ -6,7 +6,9 @@ A page may contain these markers, each replaced at build time:
 * ``<!-- public-api -->``: every name of ``unionnews.__all__`` with the first paragraph of its docstring;
 * ``<!-- cli:COMMAND -->``: the ``--help`` of ``unionnews COMMAND``;
 * ``<!-- steps -->``: the normalization steps in pipeline order with their docstrings;
-* ``<!-- models -->``: the fields of every record of :mod:`unionnews.models`.
+* ``<!-- models -->``: the fields of every record of :mod:`unionnews.models`;
+* ``<!-- include:PATH -->``: the file at PATH (from the repository root) as a code block,
+  so the example plugin the guide shows is the one CI builds and tests.
 
 An unknown marker or a hook without a docstring fails the build (``mkdocs build --strict``).
 """
@@ -16,10 +18,13 @@ from __future__ import annotations
 import contextlib
 import inspect
 import io
+import pathlib
 import re
 from typing import Any
 
-MARKER = re.compile(r"<!-- (hookspecs|public-api|steps|models|cli:[a-z]+) -->")
+MARKER = re.compile(r"<!-- (hookspecs|public-api|steps|models|cli:[a-z]+|include:[\w./-]+) -->")
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+LANGUAGES = {".py": "python", ".toml": "toml", ".txt": "text", ".md": "markdown"}
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -35,6 +40,12 @@ def _render(marker: str) -> str:
         return _steps()
     if marker == "models":
         return _models()
+    if marker.startswith("include:"):
+        path = ROOT / marker.split(":", 1)[1]
+        language = LANGUAGES.get(path.suffix, "text")
+        return (
+            f"`{path.relative_to(ROOT)}`:\n\n```{language}\n{path.read_text(encoding='utf-8').rstrip()}\n```"
+        )
     return _cli_help(marker.split(":", 1)[1])
 
 
