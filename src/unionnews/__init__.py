@@ -8,8 +8,9 @@ does not parse pays nothing for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from unionnews._lazy import lazy_attributes
 from unionnews._version import __version__
 from unionnews.errors import BinaryInputError, InputError, PluginLoadError, SchemaError, UnionnewsError
 from unionnews.normalize import normalize
@@ -42,14 +43,7 @@ _LAZY = {
 }  # fmt: skip
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(globals(), _LAZY)
 
 
 def __dir__() -> list[str]:

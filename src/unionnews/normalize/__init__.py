@@ -7,7 +7,9 @@ their compiled patterns and tables load on the first call of :func:`normalize`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from unionnews._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from unionnews.normalize.fix import Fix
@@ -36,14 +38,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(globals(), _LAZY)
 
 
 __all__ = ["DEFAULT_STEPS", "STEP_NAMES", "Fix", "NamedStep", "NormalizedText", "normalize"]
