@@ -45,7 +45,7 @@ def extract_initiatives(document: Document) -> list[Event]:
     known = document.lexicon.get("initiative")
     found: dict[str, Initiative] = {}
     for _, line in document.lines_of("body", "dek"):
-        org = functools.cache(functools.partial(_organization_in, line.text))  # searched once, if needed
+        org = functools.partial(_organization_in, line.text)
         for group in _groups(line.text):
             head = _head(line.text, group[-1].end)
             trigger = _trigger_in(head, triggers)
@@ -95,8 +95,9 @@ def _add(
     )
 
 
+@functools.lru_cache(maxsize=1)
 def _organization_in(line: str) -> str | None:
-    """The first union organisation named in the line."""
+    """The first union organisation named in the line (remembered for the line being read)."""
     m = ORG_IN_SENTENCE_RE.search(line)
     return m.group(1) if m else None
 
