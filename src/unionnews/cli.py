@@ -31,8 +31,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         records = _skip_done(records, done, counts)
     start = time.perf_counter()
     try:
-        for n, outcome in enumerate(parse_records(records, args.jobs), 1):
-            if outcome.article is None:
+        for n, outcome in enumerate(parse_records(records, args.jobs, sink.render), 1):
+            if not outcome.ok:
                 report(BadRecord(outcome.origin, outcome.error or "no article"))
             else:
                 sink.write(outcome)

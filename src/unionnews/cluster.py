@@ -72,7 +72,7 @@ def _write_partition(outcomes: list[Outcome], folder: str, index: int) -> list[B
     failed = []
     try:
         for outcome in outcomes:
-            if outcome.article is None:
+            if not outcome.ok:
                 failed.append(BadRecord(outcome.origin, outcome.error or "no article"))
             else:
                 sink.write(outcome)

@@ -16,6 +16,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 import attrs
 
@@ -46,15 +47,25 @@ class BadRecord:
 
 @attrs.frozen(slots=True)
 class Outcome:
-    """The result of parsing one record: an article, or the error that stopped it."""
+    """The result of parsing one record: an article (or its rendered form), or the error that stopped it.
+
+    In a run with a renderer (:func:`parse_records`) the worker renders the article
+    and ships only ``rendered`` back: building and pickling the output in the
+    workers keeps the parent process from becoming the bottleneck.
+    """
 
     origin: str
     article: Article | None = None
     error: str | None = None
+    rendered: Any = None
+    repaired: bool = False
 
     @property
-    def repaired(self) -> bool:
-        return self.article is not None and bool(self.article.repairs)
+    def ok(self) -> bool:
+        return self.error is None
+
+
+Render = Callable[[Outcome], Any]
 
 
 OnBadRecord = Callable[[BadRecord], None]
@@ -119,28 +130,41 @@ def parse_record(record: Record) -> Outcome:
     from unionnews.assemble import parse
 
     try:
-        return Outcome(record.origin, parse(record.raw))
+        article = parse(record.raw)
     except UnionnewsError as e:
         return Outcome(record.origin, error=f"{type(e).__name__}: {e}")
     except Exception as e:  # one bad page must not stop a corpus run
         return Outcome(record.origin, error=f"internal error {type(e).__name__}: {e}")
+    return Outcome(record.origin, article, repaired=bool(article.repairs))
 
 
-def parse_chunk(records: list[Record]) -> list[Outcome]:
-    return [parse_record(r) for r in records]
+def parse_chunk(records: list[Record], render: Render | None = None) -> list[Outcome]:
+    """Parse ``records``; with ``render``, each article is replaced by its rendered form."""
+    outcomes = [parse_record(r) for r in records]
+    if render is None:
+        return outcomes
+    return [
+        attrs.evolve(o, article=None, rendered=render(o)) if o.article is not None else o for o in outcomes
+    ]
 
 
-def parse_records(records: Iterable[Record], jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes in input order, parsed on ``jobs`` processes with a bounded window in flight."""
+def parse_records(
+    records: Iterable[Record], jobs: int = 1, render: Render | None = None
+) -> Iterator[Outcome]:
+    """Outcomes in input order, parsed on ``jobs`` processes with a bounded window in flight.
+
+    ``render`` (a module-level function, so that it pickles) turns each outcome into
+    what the sink writes, inside the worker.
+    """
     chunks = _chunks(records, CHUNK_SIZE)
     if jobs <= 1:
         for chunk in chunks:
-            yield from parse_chunk(chunk)
+            yield from parse_chunk(chunk, render)
         return
     with ProcessPoolExecutor(jobs) as pool:
         window: deque[Future[list[Outcome]]] = deque()
         for chunk in chunks:
-            window.append(pool.submit(parse_chunk, chunk))
+            window.append(pool.submit(parse_chunk, chunk, render))
             if len(window) >= 2 * jobs:
                 yield from window.popleft().result()
         while window:

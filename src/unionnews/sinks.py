@@ -10,7 +10,7 @@ import glob
 import os
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from unionnews.corpus import Outcome, article_line, done_origins_jsonl
+from unionnews.corpus import Outcome, Render, article_line, done_origins_jsonl
 from unionnews.errors import UnionnewsError
 from unionnews.tables import (
     ARTICLE_COLUMNS,
@@ -33,6 +33,10 @@ PARQUET_TABLES = {"articles": ARTICLE_COLUMNS, "events": EVENT_COLUMNS, "people"
 
 
 class Sink(Protocol):
+    @property
+    def render(self) -> Render:
+        """Turns a parsed outcome into what :meth:`write` stores; run in the worker processes."""
+
     def done(self) -> set[str]: ...
     def write(self, outcome: Outcome) -> None: ...
     def close(self) -> None: ...
@@ -44,6 +48,8 @@ class JsonlSink:
     ``path=None`` writes to ``stream`` (stdout).  With ``resume`` the file is
     appended to, after cutting a line a killed run left half written.
     """
+
+    render = staticmethod(article_line)
 
     def __init__(self, path: str | None, *, resume: bool = False, stream: IO[str] | None = None) -> None:
         self.path = path
@@ -60,7 +66,8 @@ class JsonlSink:
         return done_origins_jsonl(self.path) if self.path else set()
 
     def write(self, outcome: Outcome) -> None:
-        self._out.write(article_line(outcome) + "\n")
+        line = outcome.rendered if outcome.rendered is not None else article_line(outcome)
+        self._out.write(line + "\n")
 
     def close(self) -> None:
         if self.path is not None:
@@ -120,13 +127,14 @@ class ParquetSink:
             done.update(pq.read_table(path, columns=["origin"]).column("origin").to_pylist())
         return done
 
+    @staticmethod
+    def render(outcome: Outcome) -> TableRows:
+        return table_rows(outcome)
+
     def write(self, outcome: Outcome) -> None:
-        article = outcome.article
-        if article is None:
-            raise ValueError(f"{outcome.origin} has no article: {outcome.error}")
-        self._batches["articles"].append(article_row(article, outcome.origin))
-        self._batches["events"].extend(event_rows(article, outcome.origin))
-        self._batches["people"].extend(person_rows(article, outcome.origin))
+        rows = outcome.rendered if outcome.rendered is not None else table_rows(outcome)
+        for name, table in rows.items():
+            self._batches[name].extend(table)
         if len(self._batches["articles"]) >= PARQUET_BATCH:
             self._flush()
 
@@ -151,6 +159,21 @@ class ParquetSink:
         self._flush()
         for writer in self._writers.values():
             writer.close()
+
+
+TableRows = dict[str, list[Row]]
+
+
+def table_rows(outcome: Outcome) -> TableRows:
+    """The rows one parsed article adds to each Parquet table."""
+    article = outcome.article
+    if article is None:
+        raise ValueError(f"{outcome.origin} has no article: {outcome.error}")
+    return {
+        "articles": [article_row(article, outcome.origin)],
+        "events": event_rows(article, outcome.origin),
+        "people": person_rows(article, outcome.origin),
+    }
 
 
 def arrow_schema(columns: tuple[str, ...]) -> pyarrow.Schema:
