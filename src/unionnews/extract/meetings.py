@@ -98,6 +98,8 @@ def _congresses_in(sentence: Sentence, date: str | None) -> list[Event]:
     Not called for a follow-up story (:data:`FOLLOW_UP_RE`): there the congress is background.
     """
     out: list[Event] = []
+    if "代表大会" not in sentence.text:
+        return out
     for m in CONGRESS_RE.finditer(sentence.text):
         before = sentence.text[max(m.start() - 4, 0) : m.start()]
         if any(cue in before for cue in NOT_CONGRESS_CUES):
@@ -146,6 +148,8 @@ def _opening_date(document: Document, sentence: Sentence) -> str | None:
 def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> list[Event]:
     out: list[Event] = []
     text = sentence.text
+    if not any(verb in text for verb in HOLD_VERBS):
+        return out  # HOLD_RE tries a place phrase at every position: skip sentences without a verb
     breaks: list[int] | None = None
     for m in HOLD_RE.finditer(text):
         if breaks is None:
