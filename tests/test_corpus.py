@@ -162,3 +162,13 @@ def test_dask_local_cluster_gives_the_single_process_result(
     # plugins were found through entry points inside the workers, too
     initiatives = set(pd.read_parquet(distributed / "events").query("kind == 'initiative'")["extractor"])
     assert initiatives & {"henan", "sichuan", "shaanxi"}
+
+
+def test_setup_errors_are_one_line_and_status_2(tmp_path: pathlib.Path) -> None:
+    unwritable = run_cli("parse", str(ROOT / "seeds"), "-o", str(tmp_path / "no" / "such" / "dir" / "out.jsonl"))
+    assert unwritable.returncode == 2 and "Traceback" not in unwritable.stderr
+    assert "No such file or directory" in unwritable.stderr
+    no_jobs = run_cli("parse", str(ROOT / "seeds"), "--jobs", "0")
+    assert no_jobs.returncode == 2 and "--jobs must be at least 1" in no_jobs.stderr
+    parquet_without_folder = run_cli("parse", str(ROOT / "seeds"), "--format", "parquet")
+    assert parquet_without_folder.returncode == 2 and "needs -o FOLDER" in parquet_without_folder.stderr

@@ -124,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "jobs", 1) < 1:
+        parser.error("--jobs must be at least 1")
     try:
         result: Any = args.func(args)
     except UnionnewsError as e:
@@ -132,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as e:  # the output cannot be written: a setup error, not a bad record
+        print(f"unionnews: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return 2
     return int(result)
 
 
