@@ -165,7 +165,9 @@ def test_dask_local_cluster_gives_the_single_process_result(
 
 
 def test_setup_errors_are_one_line_and_status_2(tmp_path: pathlib.Path) -> None:
-    unwritable = run_cli("parse", str(ROOT / "seeds"), "-o", str(tmp_path / "no" / "such" / "dir" / "out.jsonl"))
+    unwritable = run_cli(
+        "parse", str(ROOT / "seeds"), "-o", str(tmp_path / "no" / "such" / "dir" / "out.jsonl")
+    )
     assert unwritable.returncode == 2 and "Traceback" not in unwritable.stderr
     assert "No such file or directory" in unwritable.stderr
     no_jobs = run_cli("parse", str(ROOT / "seeds"), "--jobs", "0")
