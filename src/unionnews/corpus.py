@@ -31,10 +31,15 @@ CORPUS_SUFFIXES = (".txt", ".jsonl")
 
 @attrs.frozen(slots=True)
 class Record:
-    """One article to parse: where it came from (``path`` or ``path:line``) and its content."""
+    """One article to parse: where it came from (``path`` or ``path:line``) and its content.
+
+    With ``jsonl`` the content is still one undecoded JSON Lines record: decoding it
+    is left to the worker that parses it, so the reading process stays light.
+    """
 
     origin: str
     raw: str | bytes
+    jsonl: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -76,8 +81,8 @@ def iter_records(paths: Sequence[str], on_bad: OnBadRecord) -> Iterator[Record]:
 
     A ``.txt`` file is one article (bytes, decoded by :func:`unionnews.normalize`);
     a ``.jsonl`` file holds one article per line as ``{"text": ..., "id": ...}``
-    (``id`` optional; the origin is ``path:line``).  Unreadable files and bad lines
-    go to ``on_bad``.
+    (``id`` optional; the origin is ``path:line``).  Unreadable files go to
+    ``on_bad``; a bad JSON line becomes an outcome with an error when it is parsed.
     """
     for path in paths:
         if path == "-":
@@ -99,11 +104,7 @@ def file_records(path: str, on_bad: OnBadRecord) -> Iterator[Record]:
             with open(path, "rb") as f:
                 for n, line in enumerate(f, 1):
                     if line.strip():
-                        record = jsonl_record(line, f"{path}:{n}")
-                        if isinstance(record, BadRecord):
-                            on_bad(record)
-                        else:
-                            yield record
+                        yield Record(f"{path}:{n}", line, jsonl=True)
         else:
             with open(path, "rb") as f:
                 yield Record(path, f.read())
@@ -129,6 +130,11 @@ def parse_record(record: Record) -> Outcome:
     """Parse one record; any failure becomes the outcome's ``error``, never an exception."""
     from unionnews.assemble import parse
 
+    if record.jsonl:
+        decoded = jsonl_record(record.raw, record.origin)
+        if isinstance(decoded, BadRecord):
+            return Outcome(record.origin, error=decoded.error)
+        record = decoded
     try:
         article = parse(record.raw)
     except UnionnewsError as e:
