@@ -90,3 +90,18 @@ def test_a_quoted_description_before_the_name_is_not_a_second_initiative() -> No
 def test_one_character_triggers_count_only_right_after_the_quote() -> None:
     article = unionnews.parse("他们提出“服务有温度”的理念，全年开展走访慰问。")
     assert "服务有温度" not in initiatives(article)
+
+
+def test_title_label_and_author_in_the_dateline() -> None:
+    article = unionnews.parse(
+        "标题：三门峡市总工会举办劳模宣讲\n\n"
+        "2024-04-02 14:20:11 来源：三门峡日报 作者：刘青\n\n"
+        "4月1日，三门峡市总工会举办劳模工匠宣讲活动。\n\n（通讯员 赵六 周七）"
+    )
+    assert article.title == "三门峡市总工会举办劳模宣讲"
+    assert article.published == "2024-04-02T14:20:11" and article.source == "三门峡日报"
+    assert {(p.name, p.role) for p in article.people} == {
+        ("刘青", "author"),
+        ("赵六", "correspondent"),
+        ("周七", "correspondent"),
+    }

@@ -13,6 +13,8 @@ SOURCE_RE = regex.compile(
 )
 VIA_PAPER_RE = regex.compile(r"^(?:据|原载|转自|转载自)《([^》]{2,20})》")
 REPRINT_RE = regex.compile(r"^转载请注明\s*[:：]\s*(\S.*?)\s*[\ufffd»>›|｜]\s*(\S.+)$")
+#: ``标题：…``: a label some pages put before the headline.
+TITLE_LABEL_RE = regex.compile(r"^(?:标题|题目|主题)\s*[:：]\s*")
 PAPER_IN_SOURCE_RE = regex.compile(r"《([^》]{2,20})》")
 _SOURCE_TAIL_RE = regex.compile(r"[—\-－]{1,2}|《")
 COLUMN_SEPARATORS = "|｜"
@@ -33,7 +35,7 @@ def extract_metadata(document: Document) -> dict[str, str | None]:
 
 def _title(document: Document) -> tuple[str | None, str | None]:
     for _, line in document.lines_of("headline"):
-        return _split_column(line.text)
+        return _split_column(TITLE_LABEL_RE.sub("", line.text) or line.text)
     for _, line in document.lines_of("credit", "furniture"):
         m = REPRINT_RE.match(line.text)
         if m:

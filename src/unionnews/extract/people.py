@@ -30,7 +30,7 @@ def is_person_name(token: str) -> bool:
 
 def extract_people(document: Document) -> list[Person]:
     people: list[Person] = []
-    for _, line in document.lines_of("byline", "credit"):
+    for _, line in document.lines_of("byline", "credit", "dateline"):
         if AUTHOR_NOTE_RE.match(line.text):
             continue
         people.extend(_people_in(line.text, line.start))
