@@ -105,3 +105,11 @@ def test_title_label_and_author_in_the_dateline() -> None:
         ("赵六", "correspondent"),
         ("周七", "correspondent"),
     }
+
+
+def test_thousands_separators_and_periods() -> None:
+    article = unionnews.parse(
+        "今年是市总工会成立30周年。2024年度共帮扶困难职工1,200户，同比增长15%。“十四五”以来新建驿站80座。"
+    )
+    assert statistics(article) == [(1200, "户", False), (80, "座", False)]
+    assert initiatives(article) == set()

@@ -28,6 +28,8 @@ HEAD_STOP_RE = regex.compile(r"[，。；：！？“（(]")
 PREFIX_RE = regex.compile(r"(?:^|[、，；以和与及把将])(\p{Han}{2})$")
 ORG_IN_SENTENCE_RE = regex.compile(r"([\p{Han}]{2,12}?(?:总工会|工会|联合会|省总|市总|县总))")
 _HEAD_LEN = 30
+#: Words after a quoted name that make it a period of time (``“十四五”以来``), not a program.
+PERIOD_WORDS = ("以来", "期间", "时期", "以后", "之后", "开局", "收官")
 #: Sentence punctuation inside quotes marks speech (a name may hold a comma: a slogan-like title).
 SPEECH_MARKS_RE = regex.compile(r"[。！？]")
 
@@ -48,7 +50,7 @@ def extract_initiatives(document: Document) -> list[Event]:
         org = functools.partial(_organization_in, line.text)
         for group in _groups(line.text):
             head = _head(line.text, group[-1].end)
-            trigger = _trigger_in(head, triggers)
+            trigger = None if head.startswith(PERIOD_WORDS) else _trigger_in(head, triggers)
             for item in group:
                 if _is_speech(line.text, item):
                     continue

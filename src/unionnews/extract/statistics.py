@@ -22,7 +22,8 @@ APPROX_BEFORE_TRUE = ("近", "约", "超过", "超", "逾", "至少", "大约", 
 APPROX_AFTER = ("多", "余", "以上", "左右", "几", "来")
 _MEASURES = "|".join(sorted((m for m in MEASURE_WORDS if m != "余"), key=len, reverse=True))
 STAT_RE = regex.compile(
-    rf"(?P<num>\d+(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)"
+    rf"(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
     rf"(?P<unit>{_MEASURES})"
 )
 VAGUE_MAGNITUDES = ("十", "百", "千", "万", "亿", "百万", "千万", "亿万", "万千")
