@@ -113,3 +113,22 @@ def test_thousands_separators_and_periods() -> None:
     )
     assert statistics(article) == [(1200, "户", False), (80, "座", False)]
     assert initiatives(article) == set()
+
+
+def test_meeting_words_from_the_lexicon_and_the_convener_chairs() -> None:
+    article = unionnews.parse(
+        "11月22日至23日，洛阳市总工会、开封市总工会分别召开党组会议。"
+        "11月24日，焦作市总工会党组书记王强主持召开主席办公会，研究部署近期重点工作。"
+        "此外，鹤壁市总工会将于下周召开全委会议。"
+    )
+    found = {
+        (org, name): chair
+        for org, name, chair in (
+            (e.organizer, e.name, e.chair) for e in article.events if isinstance(e, Meeting)
+        )
+    }
+    assert found == {
+        ("洛阳市总工会", "党组会议"): None,
+        ("开封市总工会", "党组会议"): None,
+        ("焦作市总工会", "主席办公会"): "王强",
+    }

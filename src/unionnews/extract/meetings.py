@@ -11,6 +11,7 @@ next sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 
 import attrs
 import regex
@@ -47,9 +48,16 @@ CONGRESS_RE = regex.compile(
 )
 CHAIR_RE = regex.compile(r"([\p{Han}、]{2,30}?)主持(?:会议|并讲话|了会议|$|。|，)")
 PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
-MEETING_NAME_RE = regex.compile(
-    r"^[^，。]*(?:会议|座谈会|学习会|推进会|部署会|培训班|代表大会|研讨会|交流会|动员会|报告会|例会|（扩大）会)"
-)
+
+
+@functools.lru_cache(maxsize=16)
+def _meeting_name_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
+    """A phrase up to its last meeting word (the lexicon's ``meeting_suffix``); ``(`` matches either width."""
+    words = sorted(set(suffixes), key=len, reverse=True)
+    alternation = "|".join(regex.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]") for w in words)
+    return regex.compile(rf"^[^，。]*(?:{alternation})")
+
+
 #: The theme a meeting name may open with: ``…精神``, ``…十六大`` (a congress studied).
 THEME_RE = regex.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!会)|代表大会)")
 CHAIR_LOOKAHEAD = 3
@@ -154,7 +162,7 @@ def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> li
     for m in HOLD_RE.finditer(text):
         if breaks is None:
             breaks = [b.start() for b in _CLAUSE_BREAK_RE.finditer(text)]
-        name = _meeting_name(m.group("name"))
+        name = _meeting_name(m.group("name"), document.lexicon.get("meeting_suffix"))
         before = _clause_before(text, breaks, m.start())
         if before is None:
             continue
@@ -170,12 +178,15 @@ def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> li
                     out.append(Activity(org, activity, date, place, evidence, "builtin.meetings", 0.6))
             continue
         purpose = PURPOSE_RE.search(text, m.end())
+        # ``X党组书记王强主持召开…``: the one who convenes it chairs it
+        chair = _person_at_end(before[organizers[-1][1] :]) if m.group("verb") == "主持召开" else None
         for org, _ in organizers:
             out.append(
                 Meeting(
                     organizer=org,
                     name=name,
                     date=date,
+                    chair=chair,
                     location=place.strip() if place else None,
                     purpose=purpose.group(1) if purpose else None,
                     evidence=evidence,
@@ -199,9 +210,9 @@ def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> li
     return out
 
 
-def _meeting_name(phrase: str) -> str | None:
+def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
     """The kind of meeting: the phrase up to its meeting word, without the theme before it."""
-    m = MEETING_NAME_RE.search(phrase)
+    m = _meeting_name_re(suffixes).search(phrase)
     if not m:
         return None
     name = m.group()
@@ -255,9 +266,11 @@ def _not_held(before: str, org_end: int) -> bool:
 
 def _chair(text: str) -> str | None:
     m = CHAIR_RE.search(text)
-    if not m:
-        return None
-    lead = m.group(1)
+    return _person_at_end(m.group(1)) if m else None
+
+
+def _person_at_end(lead: str) -> str | None:
+    """The person a phrase ends with, after titles: ``省总工会党组书记李明`` -> 李明."""
     parts = _TITLE_RE.split(lead)
     tail = parts[-1].strip("、 ")
     if is_person_name(tail):
