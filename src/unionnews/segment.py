@@ -20,6 +20,7 @@ import attrs
 import regex
 
 from unionnews.lexicon import CREDIT_PATTERNS, FURNITURE_PATTERNS, SITE_SUFFIXES, Lexicon
+from unionnews.normalize.charsets import HAN_RE
 
 LineKind = Literal["headline", "dek", "dateline", "byline", "body", "credit", "furniture"]
 
@@ -172,7 +173,6 @@ def page_title_parts(line: str) -> tuple[str, ...] | None:
 #: Length bounds of a headline found with no dateline or byline to confirm it.
 HEADLINE_MIN = 6
 HEADLINE_MAX = 60
-_HAN_CHARS_RE = regex.compile(r"\p{Han}")
 
 
 def _find_headline(
@@ -205,7 +205,7 @@ def _bare_headline(lines: list[tuple[int, int, str]], candidates: list[int], bod
     s = lines[body_start - 1][2]
     if not HEADLINE_MIN <= len(s) <= HEADLINE_MAX or s.endswith(("。", "！", "？", "：", ":")):
         return None
-    if is_dateline(s) or is_byline(s) or len(_HAN_CHARS_RE.findall(s)) < HEADLINE_MIN:
+    if is_dateline(s) or is_byline(s) or len(HAN_RE.findall(s)) < HEADLINE_MIN:
         return None
     return body_start - 1
 

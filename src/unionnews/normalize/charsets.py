@@ -31,6 +31,8 @@ MOJIBAKE_SYMBOLS = (
     "\ufffd"
 )
 _SYMBOL_RE = regex.compile(f"[{MOJIBAKE_SYMBOLS}]")
+#: One hanzi (Unicode script Han), for the steps and the segmenter alike.
+HAN_RE = regex.compile(r"\p{Han}")
 
 
 @functools.cache
@@ -115,9 +117,3 @@ def char_plausibility(ch: str) -> float:
     if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003ffff":
         return -1.0
     return -0.5
-
-
-def is_clean_chinese(text: str) -> bool:
-    """Every character is a common hanzi, CJK punctuation or printable ASCII."""
-    common = common_hanzi()
-    return all(ch in common or ch in CJK_PUNCTUATION or (" " <= ch < "\x7f") for ch in text)

@@ -291,7 +291,7 @@ def repair_phase_shift(text: str, lo: int, hi: int) -> Fix | None:
         needed = _MIN_GAIN if marked else _MIN_GAIN + 1
         bonus = _NEXT_TO_DAMAGE if marked or _after_damage(text, start) else 0.0
         for byte, guessed in candidates:
-            gain = fixed + _CHAR_PLAUSIBILITY[guessed] - base
+            gain = fixed + char_plausibility(guessed) - base
             if gain < needed:
                 continue
             score = gain + _lead_prior(byte) + commonness(guessed) + bonus
@@ -377,13 +377,7 @@ def _gbk_pair(lead: int, trail: int) -> str | None:
         ch = bytes((lead, trail)).decode("gbk")
     except UnicodeDecodeError:
         return None
-    if not _is_clean(ch, allow_lost=False, rare_share=0):
-        return None
-    _CHAR_PLAUSIBILITY[ch] = plausibility(ch)
-    return ch
-
-
-_CHAR_PLAUSIBILITY: dict[str, float] = {}
+    return ch if _is_clean(ch, allow_lost=False, rare_share=0) else None
 
 
 def _lead_prior(lead: int) -> float:

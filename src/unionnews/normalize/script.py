@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import operator
 import os
 import re
 
 import opencc
 import regex
 
+from unionnews.normalize.charsets import HAN_RE
 from unionnews.normalize.fix import Fix
 
 #: Words where OpenCC ``t2s`` keeps 著 although modern simplified writes 着.
@@ -20,7 +20,6 @@ ZHU_KEEP = (
     "所著", "著译", "译著", "撰著", "大著", "著论",
 )  # fmt: skip
 _ZHU = regex.compile("著")
-_HAN = regex.compile(r"\p{Han}")
 #: Variant characters OpenCC ``t2s`` leaves alone although simplified text never uses them.
 VARIANTS = (("陜", "陕"), ("峯", "峰"), ("綫", "线"), ("衞", "卫"), ("爲", "为"), ("僞", "伪"), ("啓", "启"))
 _VARIANT_TABLE = dict(VARIANTS)
@@ -33,19 +32,12 @@ def converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def count_changed(a: str, b: str) -> int:
-    """How many positions differ between two strings of equal length."""
-    if len(a) != len(b):
-        raise ValueError("count_changed needs strings of equal length")
-    return sum(map(operator.ne, a, b))
-
-
 def detect_script(text: str, simplified: str | None = None) -> str:
     """``simplified``, ``traditional``, ``mixed`` or ``none`` (no hanzi at all).
 
     ``simplified`` is ``t2s`` of ``text`` when the caller has it already.
     """
-    if _HAN.search(text) is None:
+    if HAN_RE.search(text) is None:
         return "none"
     simplified = converter("t2s").convert(text) if simplified is None else simplified
     if simplified == text:

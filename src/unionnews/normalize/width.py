@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
-from unionnews.normalize.charsets import suspicious_re
+from unionnews.normalize.charsets import HAN_RE, suspicious_re
 from unionnews.normalize.fix import Fix, line_fixes
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -32,7 +32,6 @@ _PUNCT_RE = regex.compile(rf"(?<={_CJK})[,:;!?]+|[,;!?](?={_OPEN})")
 #: and holds at most this many characters.
 MAX_PAREN_CONTENT = 60
 _PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
-_HAN_RE = regex.compile(r"\p{Han}")
 _ODD_SPACE_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]")
 _ZERO_WIDTH_RE = regex.compile(f"[{ZERO_WIDTH}]")
 _CRLF_RE = regex.compile(r"\r\n?")
@@ -49,7 +48,7 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
     positions: list[int] = []
     if "(" in text:
         for start, end in _paren_pairs(text):
-            if _HAN_RE.search(text, start + 1, end) or _HAN_RE.match(text[start - 1 : start]):
+            if HAN_RE.search(text, start + 1, end) or HAN_RE.match(text[start - 1 : start]):
                 positions += (start, end)
         positions.sort()
     probe = _widen_at(text, positions) if positions else text
