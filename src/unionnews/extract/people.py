@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from unionnews.document import Document
@@ -109,7 +111,7 @@ OPENING_LINES = 2
 def _opening_credits(document: Document) -> list[Person]:
     """Byline people in the parenthesis that opens one of the first body paragraphs."""
     people: list[Person] = []
-    for _, line in list(document.lines_of("body"))[:OPENING_LINES]:
+    for _, line in itertools.islice(document.lines_of("body"), OPENING_LINES):
         m = OPENING_CREDIT_RE.match(line.text)
         if m and ROLE_RE.search(m.group("credit")):
             people.extend(_people_in(m.group("credit"), line.start + m.start("credit")))

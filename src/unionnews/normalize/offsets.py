@@ -130,13 +130,18 @@ class OffsetMap:
             return [(e.start, e.end) for e in edits]
         return [self.raw_span(e.start, e.end) for e in edits]
 
-    def then(self, edits: Sequence[EditLike], new_length: int) -> OffsetMap:
-        """The map for the text made by applying ``edits`` to this map's output."""
+    def then(
+        self, edits: Sequence[EditLike], new_length: int, spans: Sequence[tuple[int, int]] | None = None
+    ) -> OffsetMap:
+        """The map for the text made by applying ``edits`` to this map's output.
+
+        ``spans`` are the edits' :meth:`raw_spans` when the caller has them already.
+        """
         if not edits:
             return self
         if self.is_identity and self.out_length:
             return self._identity_then(edits, new_length)
-        return self._general_then(edits, new_length)
+        return self._general_then(edits, new_length, spans)
 
     def _identity_then(self, edits: Sequence[EditLike], new_length: int) -> OffsetMap:
         """:meth:`then` for an identity map: each edit's raw span is its own span."""
@@ -160,20 +165,20 @@ class OffsetMap:
             raise ValueError(f"edits give {pos_new} characters, text has {new_length}")
         return OffsetMap._from_tuples(_merge_overlaps(out), new_length, self.raw_length)
 
-    def _general_then(self, edits: Sequence[EditLike], new_length: int) -> OffsetMap:
+    def _general_then(
+        self, edits: Sequence[EditLike], new_length: int, spans: Sequence[tuple[int, int]] | None = None
+    ) -> OffsetMap:
+        if spans is None:
+            spans = self.raw_spans(edits)
         out: list[_Seg] = []
         pos_new = 0
         pos_old = 0
-        for edit in edits:
+        for edit, (raw_start, raw_end) in zip(edits, spans, strict=True):
             start, end, replacement = edit.start, edit.end, edit.replacement
             if start == end and not replacement:
                 continue
             self._copy_into(out, pos_old, start, pos_new)
             pos_new += start - pos_old
-            if start == end:
-                raw_start = raw_end = self.raw_position(start)
-            else:
-                raw_start, raw_end = self.raw_span(start, end)
             rlen = len(replacement)
             if rlen or raw_end > raw_start:
                 _append(out, (pos_new, rlen, raw_start, raw_end - raw_start))

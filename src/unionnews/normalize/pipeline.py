@@ -92,9 +92,10 @@ def run_pipeline(
     progress = _Progress(text, OffsetMap.identity(len(text)), repairs)
     script = _run_steps(progress, convert_script=convert_script, skip=skip)
     for _ in range(MAX_EXTRA_ROUNDS):
-        if "mojibake" in skip or not find_mojibake(progress.text, progress.failed_clusters):
+        leftover = [] if "mojibake" in skip else find_mojibake(progress.text, progress.failed_clusters)
+        if not leftover:
             break
-        _run_steps(progress, convert_script=convert_script, skip=skip)
+        _run_steps(progress, convert_script=convert_script, skip=skip, mojibake=leftover)
     return NormalizedText(
         progress.text, raw_text, tuple(progress.repairs), script, encoding, progress.offsets
     )
@@ -119,18 +120,25 @@ class _Progress:
     def apply(self, step: NamedStep, fixes: Sequence[Fix]) -> None:
         fixes = list(fixes)
         new_text = apply_fixes(self.text, fixes)
+        spans = None
         if step.summarize:
             self.repairs.append(_summary(step.name, fixes, self.text, self.offsets))
         else:
             spans = self.offsets.raw_spans(fixes)
             self.repairs.extend(_repair(f, *span, self.text) for f, span in zip(fixes, spans, strict=True))
         if any(len(f.replacement) != f.end - f.start for f in fixes):
-            self.offsets = self.offsets.then(fixes, len(new_text))
+            self.offsets = self.offsets.then(fixes, len(new_text), spans)
         self.text = new_text
 
 
-def _run_steps(progress: _Progress, *, convert_script: bool, skip: Sequence[str]) -> Script:
-    """One pass of every step over ``progress``; returns the script the text was in."""
+def _run_steps(
+    progress: _Progress, *, convert_script: bool, skip: Sequence[str], mojibake: list[Fix] | None = None
+) -> Script:
+    """One pass of every step over ``progress``; returns the script the text was in.
+
+    ``mojibake`` are the mojibake step's fixes for the current text when the caller
+    has found them already (the check that starts an extra round).
+    """
     script: Script = "none"
     for step in DEFAULT_STEPS:
         text = progress.text
@@ -145,7 +153,7 @@ def _run_steps(progress: _Progress, *, convert_script: bool, skip: Sequence[str]
                 continue
             fixes = convert_to_simplified(text, simplified)
         elif step.name == "mojibake":
-            fixes = find_mojibake(text, progress.failed_clusters)
+            fixes = mojibake if mojibake is not None else find_mojibake(text, progress.failed_clusters)
         else:
             fixes = list(step.run(text))
         if fixes:
