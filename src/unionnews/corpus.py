@@ -186,28 +186,3 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def article_line(outcome: Outcome) -> str:
-    """The JSON Lines form of a parsed outcome: the article's contract plus its ``origin``."""
-    if outcome.article is None:
-        raise ValueError(f"{outcome.origin} has no article: {outcome.error}")
-    data = outcome.article.to_dict()
-    data["origin"] = outcome.origin
-    return json.dumps(data, ensure_ascii=False)
-
-
-def done_origins_jsonl(path: str) -> set[str]:
-    """Origins already written to a JSON Lines output (for ``--resume``); a torn last line is ignored."""
-    done: set[str] = set()
-    if not os.path.exists(path):
-        return done
-    with open(path, "rb") as f:
-        for line in f:
-            try:
-                origin = json.loads(line).get("origin")
-            except (ValueError, AttributeError):
-                continue
-            if isinstance(origin, str):
-                done.add(origin)
-    return done

@@ -7,10 +7,11 @@ Both can resume: :meth:`done` lists the origins a previous run already wrote.
 from __future__ import annotations
 
 import glob
+import json
 import os
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from unionnews.corpus import Outcome, Render, article_line, done_origins_jsonl
+from unionnews.corpus import Outcome, Render
 from unionnews.errors import UnionnewsError
 from unionnews.tables import (
     ARTICLE_COLUMNS,
@@ -40,6 +41,31 @@ class Sink(Protocol):
     def done(self) -> set[str]: ...
     def write(self, outcome: Outcome) -> None: ...
     def close(self) -> None: ...
+
+
+def article_line(outcome: Outcome) -> str:
+    """The JSON Lines form of a parsed outcome: the article's contract plus its ``origin``."""
+    if outcome.article is None:
+        raise ValueError(f"{outcome.origin} has no article: {outcome.error}")
+    data = outcome.article.to_dict()
+    data["origin"] = outcome.origin
+    return json.dumps(data, ensure_ascii=False)
+
+
+def done_origins_jsonl(path: str) -> set[str]:
+    """Origins already written to a JSON Lines output (for ``--resume``); a torn last line is ignored."""
+    done: set[str] = set()
+    if not os.path.exists(path):
+        return done
+    with open(path, "rb") as f:
+        for line in f:
+            try:
+                origin = json.loads(line).get("origin")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(origin, str):
+                done.add(origin)
+    return done
 
 
 class JsonlSink:
