@@ -132,3 +132,8 @@ def test_meeting_words_from_the_lexicon_and_the_convener_chairs() -> None:
         ("开封市总工会", "党组会议"): None,
         ("焦作市总工会", "主席办公会"): "王强",
     }
+
+
+def test_a_named_team_is_not_an_initiative() -> None:
+    article = unionnews.parse("都江堰市总工会组织“劳模工匠服务队”深入一线，打造“堰工讲堂”品牌。")
+    assert initiatives(article) == {"堰工讲堂"}
