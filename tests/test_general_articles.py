@@ -137,3 +137,10 @@ def test_meeting_words_from_the_lexicon_and_the_convener_chairs() -> None:
 def test_a_named_team_is_not_an_initiative() -> None:
     article = unionnews.parse("都江堰市总工会组织“劳模工匠服务队”深入一线，打造“堰工讲堂”品牌。")
     assert initiatives(article) == {"堰工讲堂"}
+
+
+def test_a_trigger_after_a_list_of_actions_is_not_the_names_kind() -> None:
+    article = unionnews.parse(
+        "组织“劳模工匠服务队”深入一线、深入职工群众广泛开展活动，培育“绿色出行”“一元观影”等一批示范效应好、带动作用强的特色品牌。"
+    )
+    assert initiatives(article) == {"绿色出行", "一元观影"}

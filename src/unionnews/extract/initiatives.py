@@ -133,10 +133,17 @@ def _groups(text: str) -> list[list[_Quoted]]:
 
 
 def _head(text: str, end: int) -> str:
-    """The words after a quoted name, up to the clause's end."""
+    """The words after a quoted name, up to the clause's end.
+
+    A ``、`` after other words ends it too (``”深入一线、…开展…活动``: a list of
+    actions, not the name's kind), unless an ``等`` before it makes the quote part of
+    a list whose kind comes last (``”等一批示范效应好、带动作用强的…品牌``).
+    """
     rest = text[end : end + _HEAD_LEN]
     stop = HEAD_STOP_RE.search(rest)
-    return rest[: stop.start()] if stop else rest
+    head = rest[: stop.start()] if stop else rest
+    cut = head.find("、", 1)
+    return head[:cut] if cut > 0 and "等" not in head[:cut] else head
 
 
 def _trigger_in(head: str, triggers: tuple[str, ...]) -> str | None:
