@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 import unionnews
-from unionnews.cluster import parse_to_parquet
-from unionnews.corpus import BadRecord, Outcome, Record, file_records, parse_records
-from unionnews.sinks import ParquetSink
+from unionnews.corpus.cluster import parse_to_parquet
+from unionnews.corpus.records import BadRecord, Outcome, Record, file_records, parse_records
+from unionnews.corpus.sinks import ParquetSink
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 

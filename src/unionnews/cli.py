@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from unionnews._version import __version__
-from unionnews.corpus import BadRecord, Record, iter_records, parse_records
+from unionnews.corpus.records import BadRecord, Record, iter_records, parse_records
+from unionnews.corpus.sinks import JsonlSink, ParquetSink, Sink
 from unionnews.errors import UnionnewsError
-from unionnews.sinks import JsonlSink, ParquetSink, Sink
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ them as tables they can load straight into pandas.  Each table has a fixed colum
 list (below), the same for every event kind: columns a kind does not have are null.
 ``origin`` (where the article came from) joins the tables.
 
-These functions build plain rows; :mod:`unionnews.sinks` writes them to Parquet.
+These functions build plain rows; :mod:`unionnews.corpus.sinks` writes them to Parquet.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ with the plugins installed where it runs (found through entry points, as in a
 single process), and each partition written as one Parquet part per table::
 
     from dask.distributed import Client
-    from unionnews.cluster import parse_to_parquet
+    from unionnews.corpus.cluster import parse_to_parquet
 
     with Client("scheduler:8786"):
         parse_to_parquet(["corpus/a.jsonl", "corpus/b.jsonl"], "out/")
@@ -22,7 +22,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from unionnews.corpus import BadRecord, Outcome, file_records, parse_record
+from unionnews.corpus.records import BadRecord, Outcome, file_records, parse_record
 from unionnews.errors import UnionnewsError
 
 
@@ -66,7 +66,7 @@ def parse_to_parquet(paths: Sequence[str], folder: str) -> list[BadRecord]:
 
 
 def _write_partition(outcomes: list[Outcome], folder: str, index: int) -> list[BadRecord]:
-    from unionnews.sinks import ParquetSink
+    from unionnews.corpus.sinks import ParquetSink
 
     sink = ParquetSink(folder, resume=True, part=index)
     failed = []

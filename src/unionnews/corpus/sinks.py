@@ -11,9 +11,8 @@ import json
 import os
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from unionnews.corpus import Outcome, Render
-from unionnews.errors import UnionnewsError
-from unionnews.tables import (
+from unionnews.corpus.records import Outcome, Render
+from unionnews.corpus.tables import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     NON_STRING_COLUMNS,
@@ -23,6 +22,7 @@ from unionnews.tables import (
     event_rows,
     person_rows,
 )
+from unionnews.errors import UnionnewsError
 
 if TYPE_CHECKING:
     import pyarrow
@@ -203,7 +203,7 @@ def table_rows(outcome: Outcome) -> TableRows:
 
 
 def arrow_schema(columns: tuple[str, ...]) -> pyarrow.Schema:
-    """The Arrow schema of a table: strings, except :data:`~unionnews.tables.NON_STRING_COLUMNS`."""
+    """The Arrow schema of a table: strings, except :data:`~unionnews.corpus.tables.NON_STRING_COLUMNS`."""
     pa, _ = _pyarrow()
     return pa.schema([(c, getattr(pa, NON_STRING_COLUMNS.get(c, "string"))()) for c in columns])
 

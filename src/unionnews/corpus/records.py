@@ -4,7 +4,7 @@ Memory stays flat however large the corpus: files are read one at a time, JSON
 Lines line by line, and at most ``2 * jobs`` chunks of records are in flight.  A
 record that cannot be read or parsed becomes a :class:`BadRecord` (file, line,
 error) and the run goes on.  The ``unionnews parse`` command and
-:mod:`unionnews.cluster` (Dask) are both built from these functions, so a run on
+:mod:`unionnews.corpus.cluster` (Dask) are both built from these functions, so a run on
 one process, on N processes and on a cluster give the same output.
 """
 
