@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import attrs
@@ -52,5 +53,21 @@ class Document:
                 if m.group().strip():
                     yield Sentence(line.start + m.start(), line.start + m.end(), m.group(), i)
 
+    _date_index: tuple[list[int], list[int]] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(lambda self: _index_dates(self.dates), takes_self=True),
+    )
+
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if d.evidence is not None and start <= d.evidence.start < end]
+        """The dates whose evidence starts in ``[start, end)``, in ``dates`` order (a bisect, not a scan)."""
+        starts, order = self._date_index
+        found = order[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        return [self.dates[i] for i in sorted(found)]
+
+
+def _index_dates(dates: tuple[DateMention, ...]) -> tuple[list[int], list[int]]:
+    """Evidence starts in ascending order, and the index in ``dates`` of each: dateless mentions left out."""
+    pairs = sorted((d.evidence.start, i) for i, d in enumerate(dates) if d.evidence is not None)
+    return [s for s, _ in pairs], [i for _, i in pairs]

@@ -9,7 +9,8 @@ month is after the publication month; with no anchor it is ``--MM-DD``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import heapq
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -55,29 +56,46 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMe
     to ``start``/``end`` so callers can pass a slice.
     """
     anchor = _anchor(published)
-    mentions: list[tuple[int, int, str, str | None, str | None, bool]] = []
-    taken: list[tuple[int, int]] = []
-    for m in ABSOLUTE_RE.finditer(text):
-        value, precision = _absolute(m)
-        if value:
-            mentions.append((m.start(), m.end(), m.group(), value, precision, False))
-            taken.append((m.start(), m.end()))
-    for m in CHINESE_DATE_RE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        value, precision = _chinese(m, anchor)
-        mentions.append((m.start(), m.end(), m.group(), value, precision, False))
-        taken.append((m.start(), m.end()))
-    for m in _RELATIVE_RE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        mentions.append((m.start(), m.end(), m.group(), None, None, True))
-    mentions.sort()
+    absolute = [(m, *_absolute(m)) for m in ABSOLUTE_RE.finditer(text)]
+    taken = [m.span() for m, value, _ in absolute if value]
+    chinese = [(m, *_chinese(m, anchor)) for m in _clear_of(CHINESE_DATE_RE.finditer(text), taken)]
+    taken = list(heapq.merge(taken, (m.span() for m, _, _ in chinese)))
+    mentions = heapq.merge(
+        (
+            (m.start(), m.end(), m.group(), value, precision, False)
+            for m, value, precision in absolute
+            if value
+        ),
+        ((m.start(), m.end(), m.group(), value, precision, False) for m, value, precision in chinese),
+        (
+            (m.start(), m.end(), m.group(), None, None, True)
+            for m in _clear_of(_RELATIVE_RE.finditer(text), taken)
+        ),
+    )
     return list(_resolve_relative(mentions, anchor, offset))
 
 
+def _clear_of(
+    matches: Iterable[regex.Match[str]], taken: list[tuple[int, int]]
+) -> Iterator[regex.Match[str]]:
+    """The matches overlapping none of ``taken`` (sorted, disjoint spans).
+
+    Matches and spans both come in text order, so one sweep decides them all:
+    checking each match against every span taken so far made many dates quadratic.
+    """
+    i = 0
+    for m in matches:
+        start, end = m.span()
+        while i < len(taken) and taken[i][1] <= start:
+            i += 1
+        if i == len(taken) or taken[i][0] >= end:
+            yield m
+
+
 def _resolve_relative(
-    mentions: list[tuple[int, int, str, str | None, str | None, bool]], anchor: dt.date | None, offset: int
+    mentions: Iterable[tuple[int, int, str, str | None, str | None, bool]],
+    anchor: dt.date | None,
+    offset: int,
 ) -> Iterator[DateMention]:
     last: tuple[str | None, str | None] = (None, None)
     from unionnews.models import Span
