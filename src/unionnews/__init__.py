@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from unionnews._lazy import lazy_attributes
 from unionnews._version import __version__
-from unionnews.errors import BinaryInputError, InputError, PluginLoadError, SchemaError, UnionnewsError
+from unionnews.errors import (
+    BinaryInputError,
+    InputError,
+    PluginLoadError,
+    PluginWarning,
+    SchemaError,
+    UnionnewsError,
+)
 from unionnews.normalize import normalize
 
 if TYPE_CHECKING:
@@ -61,6 +68,7 @@ __all__ = [
     "NormalizedText",
     "Person",
     "PluginLoadError",
+    "PluginWarning",
     "Repair",
     "SchemaError",
     "Span",

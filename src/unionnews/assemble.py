@@ -7,16 +7,10 @@ from typing import Any
 
 import attrs
 
+from unionnews.budget import Session
+from unionnews.budget import session as budget_session
 from unionnews.document import Document
-from unionnews.models import (
-    Article,
-    DateMention,
-    Event,
-    FurnitureSpan,
-    Person,
-    PluginError,
-    Span,
-)
+from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
 from unionnews.normalize.pipeline import NormalizedText
@@ -55,23 +49,23 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
     lines = classify(norm.text, registry.lexicon)
     text, kept, to_raw, furniture = _drop_furniture(norm, lines)
     document = Document(text=text, lines=tuple(kept), lexicon=registry.lexicon)
-    errors: list[PluginError] = []
+    errors: list[PluginError] = list(registry.errors)
+    with budget_session(registry.budget) as session:
+        meta_results, errs = registry.call("unionnews_extract_metadata", document, session=session)
+        errors += errs
+        meta: dict[str, str | None] = {k: None for k in METADATA_FIELDS}
+        for _, result in meta_results:
+            for key in METADATA_FIELDS:
+                if meta[key] is None and isinstance(result, dict) and result.get(key):
+                    meta[key] = result[key]
+        document = attrs.evolve(document, published=meta["published"])
 
-    meta_results, errs = registry.call("unionnews_extract_metadata", document=document)
-    errors += errs
-    meta: dict[str, str | None] = {k: None for k in METADATA_FIELDS}
-    for _, result in meta_results:
-        for key in METADATA_FIELDS:
-            if meta[key] is None and isinstance(result, dict) and result.get(key):
-                meta[key] = result[key]
-    document = attrs.evolve(document, published=meta["published"])
-
-    dates = _collect(registry, "unionnews_extract_dates", document, errors, DateMention)
-    document = attrs.evolve(document, dates=tuple(dates))
-    people = _dedupe(_collect(registry, "unionnews_extract_people", document, errors, Person))
-    events: list[Event] = []
-    for hook in EVENT_HOOKS:
-        events += _collect(registry, hook, document, errors, Event)
+        dates = _collect(registry, "unionnews_extract_dates", document, errors, session)
+        document = attrs.evolve(document, dates=tuple(dates))
+        people = _dedupe(_collect(registry, "unionnews_extract_people", document, errors, session))
+        events: list[Event] = []
+        for hook in EVENT_HOOKS:
+            events += _collect(registry, hook, document, errors, session)
 
     return Article(
         title=meta["title"],
@@ -91,25 +85,15 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
 
 
 def _collect(
-    registry: Plugins, hook: str, document: Document, errors: list[PluginError], cls: Any
+    registry: Plugins, hook: str, document: Document, errors: list[PluginError], session: Session
 ) -> list[Any]:
-    results, errs = registry.call(hook, document=document)
+    """Every plugin's records for ``hook``; third-party ones were checked at the boundary."""
+    results, errs = registry.call(hook, document, session=session)
     errors += errs
     out = []
     for name, result in results:
-        try:
-            items = list(result)
-        except TypeError:
-            errors.append(PluginError(name, hook, f"returned {type(result).__name__}, not a sequence"))
-            continue
-        for item in items:
-            if cls is not Event and not isinstance(item, cls):
-                errors.append(PluginError(name, hook, f"returned {type(item).__name__}, not {cls.__name__}"))
-                continue
-            if cls is Event and not hasattr(item, "kind"):
-                errors.append(PluginError(name, hook, f"returned {type(item).__name__}, not an event"))
-                continue
-            if hasattr(item, "extractor") and not item.extractor:
+        for item in result:
+            if getattr(item, "extractor", None) == "":
                 item = attrs.evolve(item, extractor=name)
             out.append(item)
     return out

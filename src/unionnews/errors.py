@@ -21,3 +21,7 @@ class PluginLoadError(UnionnewsError):
 
 class SchemaError(UnionnewsError, ValueError):
     """Data given to ``from_dict`` does not fit the JSON contract."""
+
+
+class PluginWarning(UserWarning):
+    """A plugin's contribution was partly rejected when the plugin manager was built (see ``Plugins.errors``)."""

@@ -141,6 +141,11 @@ EVENT_TYPES: dict[str, type[Any]] = {
 }
 
 
+#: Why a plugin's work was lost: it ``raised``, ran past its ``budget``, or returned
+#: something ``invalid`` (wrong type, missing field, evidence outside the text).
+ErrorKind = Literal["raised", "budget", "invalid"]
+
+
 @attrs.frozen(slots=True)
 class PluginError:
     """A plugin that failed on this article; the rest of the parse still stands."""
@@ -148,6 +153,7 @@ class PluginError:
     plugin: str
     hook: str
     error: str
+    kind: ErrorKind = "raised"
 
 
 @attrs.frozen(slots=True)

@@ -7,12 +7,11 @@ point's object is registered under the entry point's name.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import signal
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import itertools
+import types
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -20,7 +19,18 @@ import attrs
 import pluggy
 
 from unionnews import hookspecs
-from unionnews.errors import PluginLoadError
+from unionnews.boundary import (
+    HOOK_RECORDS,
+    check_lexicon,
+    check_metadata,
+    check_records,
+    safe_message,
+    summarize,
+)
+from unionnews.budget import OverBudget, Session
+from unionnews.budget import session as budget_session
+from unionnews.document import Document
+from unionnews.errors import PluginLoadError, PluginWarning
 from unionnews.extract.builtin import BUILTIN_PLUGINS
 from unionnews.lexicon import Lexicon
 from unionnews.models import PluginError
@@ -38,6 +48,28 @@ class PluginInfo:
 
 #: Seconds one hook implementation may take on one article before it is cut off.
 DEFAULT_PLUGIN_BUDGET = 10.0
+#: Items one hook call may return: a few per character of the article is already absurd.
+ITEMS_PER_CHAR = 4
+MIN_ITEMS = 1000
+#: Every hook, resolved once per manager.
+HOOK_NAMES = tuple(name for name in dir(hookspecs) if name.startswith("unionnews_"))
+#: Hooks whose result is a sequence of records (consumed inside the budget when lazy).
+SEQUENCE_HOOKS = frozenset(HOOK_RECORDS)
+
+
+@attrs.frozen(slots=True)
+class HookImpl:
+    """One implementation of a hook, resolved once when the manager is built.
+
+    Built-ins are called directly (no pluggy dispatch, no result checks: their
+    tests check them); third-party results go through :mod:`unionnews.boundary`.
+    """
+
+    plugin: str
+    function: Callable[..., Any]
+    takes_document: bool
+    builtin: bool
+    unsupported: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -45,93 +77,167 @@ class Plugins:
     """A ready plugin manager with its merged lexicon.
 
     ``budget`` bounds the seconds each hook implementation may take per call
-    (``None``: unbounded); see :meth:`call`.
+    (``None``: unbounded); see :mod:`unionnews.budget`.  ``errors`` are the
+    problems found while building it (a lexicon hook that raised or returned bad
+    entries); every article parsed with it carries them.  The hook
+    implementations are resolved when it is built: register plugins through
+    :func:`build_plugins`, not on ``manager`` afterwards.
     """
 
     manager: pluggy.PluginManager
     lexicon: Lexicon
     info: tuple[PluginInfo, ...]
     budget: float | None = DEFAULT_PLUGIN_BUDGET
+    errors: tuple[PluginError, ...] = ()
+    impls: Mapping[str, tuple[HookImpl, ...]] = attrs.field(factory=dict, eq=False, repr=False)
 
-    def call(self, hook: str, **kwargs: Any) -> tuple[list[tuple[str, Any]], list[PluginError]]:
-        """Call every implementation of ``hook`` in pluggy order, each isolated.
+    def call(
+        self, hook: str, document: Document | None = None, *, session: Session | None = None
+    ) -> tuple[list[tuple[str, Any]], list[PluginError]]:
+        """Call every implementation of ``hook`` in pluggy order, each isolated and within the budget.
 
-        Returns ``(plugin name, result)`` pairs and the errors of the ones that
-        raised or ran past ``budget``.  In the main thread of a POSIX process a
-        plugin over budget is interrupted (``SIGALRM``); elsewhere its result is
-        discarded once it returns.  Code inside one C call (one regex match) is
-        not interruptible: it stops at its next Python instruction.
+        Returns ``(plugin name, result)`` pairs and the errors of those that raised,
+        ran past the budget or returned something invalid.  Lazy results (a
+        generator hook) are consumed inside the budget.  Sequence hooks give lists
+        of valid records; the metadata hook a dict of valid fields; the lexicon
+        hook a dict of valid categories.
         """
+        if session is None:
+            with budget_session(self.budget) as fresh:
+                return self.call(hook, document, session=fresh)
+        impls = self.impls.get(hook)
+        if impls is None:
+            impls = _resolve(self.manager, hook)
         results: list[tuple[str, Any]] = []
         errors: list[PluginError] = []
-        caller = getattr(self.manager.hook, hook)
-        with _alarm(self.budget) as interruptible:
-            for impl in reversed(caller.get_hookimpls()):
-                name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
-                args = {k: kwargs[k] for k in impl.argnames if k in kwargs}
-                start = time.perf_counter()
-                try:
-                    result = _call_within(impl.function, args, self.budget if interruptible else None)
-                except _OverBudget:
-                    errors.append(
-                        PluginError(name, hook, f"interrupted after its budget of {self.budget:g}s")
-                    )
-                    continue
-                except Exception as e:  # isolate plugins: record, go on
-                    errors.append(PluginError(name, hook, f"{type(e).__name__}: {e}"))
-                    continue
-                elapsed = time.perf_counter() - start
-                if self.budget is not None and elapsed > self.budget:
-                    errors.append(
-                        PluginError(name, hook, f"took {elapsed:.1f}s, over its budget of {self.budget:g}s")
-                    )
-                    continue
-                if result is not None:
-                    results.append((name, result))
+        for impl in impls:
+            if impl.unsupported:
+                errors.append(PluginError(impl.plugin, hook, impl.unsupported, "invalid"))
+                continue
+            if impl.builtin:
+                result = _call_builtin(impl, hook, document, session, errors)
+            else:
+                result = _call_plugin(impl, hook, document, session, errors)
+            if result is not None:
+                results.append((impl.plugin, result))
         return results, errors
 
 
-class _OverBudget(BaseException):
-    """Raised inside a plugin that ran out of time; a BaseException so ``except Exception`` in it won't swallow it."""
-
-
-def _raise_over_budget(signum: int, frame: object) -> None:
-    raise _OverBudget
-
-
-@contextlib.contextmanager
-def _alarm(budget: float | None) -> Iterator[bool]:
-    """Install the ``SIGALRM`` handler for one hook call; yields whether plugins can be interrupted.
-
-    Main thread on POSIX only, and only when no one else's interval timer is
-    running (pytest-timeout, the caller's own).
-    """
-    usable = (
-        budget is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    )
-    if not usable:
-        yield False
-        return
-    previous = signal.signal(signal.SIGALRM, _raise_over_budget)
+def _call_builtin(
+    impl: HookImpl, hook: str, document: Document | None, session: Session, errors: list[PluginError]
+) -> Any:
+    """A built-in hook: called directly, still within the budget and isolated."""
     try:
-        yield True
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        result = session.run(impl.function, *((document,) if impl.takes_document else ()))
+    except OverBudget:
+        errors.append(_over_budget(impl, hook, session))
+        return None
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:  # a bug in one extractor must not lose the article
+        errors.append(PluginError(impl.plugin, hook, safe_message(e)))
+        return None
+    if session.overran:
+        errors.append(_over_budget(impl, hook, session))
+        return None
+    return result
 
 
-def _call_within(fn: Callable[..., Any], args: dict[str, Any], budget: float | None) -> Any:
-    """``fn(**args)``, with the interval timer armed for ``budget`` seconds when given."""
-    if budget is None:
-        return fn(**args)
-    signal.setitimer(signal.ITIMER_REAL, budget)
+def _call_plugin(
+    impl: HookImpl, hook: str, document: Document | None, session: Session, errors: list[PluginError]
+) -> Any:
+    """A third-party hook: run and consumed within the budget, every exception kept in, its result checked."""
+    cap = max(MIN_ITEMS, ITEMS_PER_CHAR * len(document.text)) if document is not None else MIN_ITEMS
+    args = (document,) if impl.takes_document else ()
     try:
-        return fn(**args)
+        result = session.run(_run_and_consume, impl.function, args, hook, cap)
+    except OverBudget:
+        errors.append(_over_budget(impl, hook, session))
+        return None
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:  # SystemExit, GeneratorExit...: a plugin never ends the run
+        errors.append(PluginError(impl.plugin, hook, safe_message(e)))
+        return None
+    if session.overran:
+        errors.append(_over_budget(impl, hook, session))
+        return None
+    if isinstance(result, _TooMany):
+        errors.append(PluginError(impl.plugin, hook, f"returned more than {cap} items", "invalid"))
+        result = result.items
+    problems: list[str]
+    if hook in SEQUENCE_HOOKS:
+        if not isinstance(result, list):
+            errors.append(
+                PluginError(impl.plugin, hook, f"returned {type(result).__name__}, not a sequence", "invalid")
+            )
+            return None
+        text_length = len(document.text) if document is not None else 0
+        result, problems = check_records(hook, result, text_length)
+        result = [r if r.extractor or not hasattr(r, "extractor") else attrs.evolve(r, extractor=impl.plugin)
+                  for r in result]  # fmt: skip
+    elif hook == "unionnews_extract_metadata":
+        result, problems = check_metadata(result)
+    elif hook == "unionnews_lexicon":
+        result, problems = check_lexicon(result)
+    else:
+        problems = []
+    if problems:
+        errors.append(PluginError(impl.plugin, hook, summarize(problems), "invalid"))
+    return result
+
+
+@attrs.frozen(slots=True)
+class _TooMany:
+    items: list[Any]
+
+
+def _run_and_consume(function: Callable[..., Any], args: tuple[Any, ...], hook: str, cap: int) -> Any:
+    """Call the hook and, for sequence hooks, turn its result into a list: lazy results run here, in the budget."""
+    result = function(*args)
+    if hook not in SEQUENCE_HOOKS and isinstance(result, types.GeneratorType):
+        return _take(result, cap)
+    if hook not in SEQUENCE_HOOKS or isinstance(result, (str, bytes, Mapping)) or result is None:
+        return result
+    if isinstance(result, list | tuple) and len(result) <= cap:
+        return list(result)
+    try:
+        iterator = iter(result)
+    except TypeError:
+        return result
+    items = _take(iterator, cap + 1)
+    return _TooMany(items[:cap]) if len(items) > cap else items
+
+
+def _take(iterator: Iterator[Any], n: int) -> list[Any]:
+    """At most ``n`` items; a generator is closed afterwards so its ``finally`` runs now, in the budget."""
+    try:
+        return list(itertools.islice(iterator, n))
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        close = getattr(iterator, "close", None)
+        if isinstance(iterator, types.GeneratorType) and close is not None:
+            close()
+
+
+def _over_budget(impl: HookImpl, hook: str, session: Session) -> PluginError:
+    return PluginError(impl.plugin, hook, f"cut off after its budget of {session.budget:g}s", "budget")
+
+
+def _resolve(pm: pluggy.PluginManager, hook: str) -> tuple[HookImpl, ...]:
+    """The implementations of ``hook`` in pluggy's call order (last registered first)."""
+    out = []
+    for impl in reversed(getattr(pm.hook, hook).get_hookimpls()):
+        name = pm.get_name(impl.plugin) or repr(impl.plugin)
+        builtin = BUILTIN_PLUGINS.get(name) is impl.plugin
+        unsupported = None
+        if impl.hookwrapper or impl.wrapper:
+            unsupported = "hook wrappers are not supported: implement the hook itself"
+        elif set(impl.argnames) - {"document"}:
+            unsupported = (
+                f"asks for arguments {sorted(set(impl.argnames) - {'document'})} the hook does not give"
+            )
+        out.append(HookImpl(name, impl.function, "document" in impl.argnames, builtin, unsupported))
+    return tuple(out)
 
 
 def _discover() -> list[tuple[str, str, Callable[[], Any]]]:
@@ -181,8 +287,12 @@ def build_plugins(
     unknown = disabled - {i.name for i in info} - set(BUILTIN_PLUGINS) - {n for n, _, _ in _discover()}
     if unknown:
         raise PluginLoadError(f"cannot disable unknown plugins {sorted(unknown)}")
-    contributions = [result for _, result in Plugins(pm, Lexicon.merge([]), ()).call("unionnews_lexicon")[0]]
-    return Plugins(pm, Lexicon.merge(contributions), tuple(info), budget)
+    impls = {name: _resolve(pm, name) for name in HOOK_NAMES}
+    results, errors = Plugins(pm, Lexicon.merge([]), (), budget, (), impls).call("unionnews_lexicon")
+    for error in errors:
+        warnings.warn(f"plugin {error.plugin!r}: {error.error}", PluginWarning, stacklevel=2)
+    lexicon = Lexicon.merge([result for _, result in results])
+    return Plugins(pm, lexicon, tuple(info), budget, tuple(errors), impls)
 
 
 @functools.cache
