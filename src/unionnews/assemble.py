@@ -46,9 +46,8 @@ def parse(
 
 def assemble(norm: NormalizedText, registry: Plugins) -> Article:
     """Build the article from normalized text with the given plugins."""
-    lines = classify(norm.text, registry.lexicon)
-    text, kept, to_raw, furniture = _drop_furniture(norm, lines)
-    document = Document(text=text, lines=tuple(kept), lexicon=registry.lexicon)
+    document, to_raw, furniture = segmented(norm, registry)
+    text = document.text
     errors: list[PluginError] = list(registry.errors)
     with budget_session(registry.budget) as session:
         meta_results, errs = registry.call("unionnews_extract_metadata", document, session=session)
@@ -82,6 +81,13 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
         furniture=tuple(furniture),
         errors=tuple(errors),
     )
+
+
+def segmented(norm: NormalizedText, registry: Plugins) -> tuple[Document, OffsetMap, list[FurnitureSpan]]:
+    """The document extractors read (furniture dropped), its map to the raw input, and the furniture."""
+    lines = classify(norm.text, registry.lexicon)
+    text, kept, to_raw, furniture = _drop_furniture(norm, lines)
+    return Document(text=text, lines=tuple(kept), lexicon=registry.lexicon), to_raw, furniture
 
 
 def _collect(
