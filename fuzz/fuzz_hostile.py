@@ -10,7 +10,8 @@ runs of punctuation; half of them are fed as bytes in GBK, Big5, GB18030,
 UTF-8 (with and without a BOM) or UTF-16.  Every input is checked, none stops
 the run: a crash (any exception but the library's typed errors), evidence
 outside the text, output that JSON cannot encode as UTF-8, or ``normalize`` not
-idempotent.  The figures and one example per distinct failure are printed at
+idempotent.  A known failure on lone surrogates is retried with them replaced,
+so it does not hide others.  The figures and one example per distinct failure are printed at
 the end; each failure fixed is kept in ``tests/test_fuzz_regressions.py``.
 """
 
@@ -144,6 +145,11 @@ def main() -> None:
         kind = check(raw)
         if kind:
             failures[kind].append(raw)
+        if kind and "UnicodeEncodeError" in kind and isinstance(raw, str):
+            # lone surrogates are a known normalizer failure: look past them for others
+            again = check(raw.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))
+            if again:
+                failures[f"{again} (surrogates replaced)"].append(raw)
 
     try:
         run()

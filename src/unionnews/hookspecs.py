@@ -7,8 +7,12 @@ included, and duplicates are merged afterwards.  pluggy calls later-registered
 plugins first, so a third-party plugin's ``unionnews_extract_metadata`` values win
 over the built-in ones field by field.
 
-A hook that raises is isolated: the error is recorded in ``Article.errors`` and
-the other plugins' results stand.
+A hook that raises, runs past its time budget or returns something the
+contract does not allow is isolated: the error is recorded in ``Article.errors``
+(``kind`` ``raised``, ``budget`` or ``invalid``), its valid records are kept and
+the other plugins' results stand.  A hook may be a generator; it is consumed
+inside its budget.  Records must be of the :mod:`unionnews.models` classes with
+``evidence`` inside ``document.text`` (see ``docs/plugins.md``).
 """
 
 from __future__ import annotations
