@@ -1,42 +1,84 @@
 """Meetings reported as held (``郑州市总工会召开党组会议``), and activities.
 
-A sentence reports a meeting when an organizer is followed by a holding verb
-(召开/举行/举办, optionally after ``在<place>``) and a name ending in a meeting
-word.  ``A、B分别召开`` gives one meeting per organizer.  The date is the first date
-in the sentence, else a date opening the paragraph, else the last date before it
-(``同日`` resolves to that).  The chair comes from ``<name>主持`` in the same or the
-next sentence.
+Four shapes report a meeting as held:
+
+- verb form: an organizer, a holding verb (召开/举行/举办) and a name ending in a meeting
+  word; ``A、B分别召开`` gives one meeting per organizer, a subject left out (``随后召开了…``)
+  takes the last organizer the story named, an organizer written inside the object
+  (``召开了县总工会十届四次全委会``) is read from there;
+- subject form: the meeting is the subject (``X总工会八届三次全委会议在Y召开``), its organizer
+  the organisation its name opens with, or none;
+- congresses reported as opening or closing;
+- only when nothing above is found: ``A主持<meeting>``, ``在<meeting>上，``.
+
+Each meeting takes the date of its own clause (the last date written before its verb), else
+the date opening its paragraph, else the last date before it.  The chair comes from
+``<name>主持`` in the same or the next sentences, or from ``会议由<name>主持`` anywhere when
+the story reports a single meeting.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
+from collections.abc import Callable
 
 import attrs
 import regex
 
 from unionnews.document import Document, Sentence
 from unionnews.extract.people import is_person_name
+from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import HOLD_VERBS, NOT_HELD_CUES, ORG_SUFFIXES, TITLES
 from unionnews.models import Activity, DateMention, Event, Meeting, Span
 
 _VERBS = "|".join(HOLD_VERBS)
-_ORG_SUFFIX = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
-_ORG = rf"[\p{{Han}}（）()]{{1,24}}?(?:{_ORG_SUFFIX})"
-ORG_RE = regex.compile(_ORG)
-SUBJECT_RE = regex.compile(rf"^(?:{_ORG})(?:[、和与及](?:{_ORG}))*")
-DATE_PREFIX_RE = regex.compile(
-    r"^(?:\d{1,2}月\d{1,2}日[上下午晚间]*|同日|当天|当日|同时|近日|日前|此前|随后|会上|昨天|今天)"
+#: A sentence's date resolver: a position in the sentence -> the date of the clause there.
+_DateAt = Callable[[int], "str | None"]
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_ORG_SUFFIX = _alternation((*ORG_SUFFIXES, *load_words("organizer_kinds")))
+#: Words that may stand between two organisation endings (``市总工会机关党委``), not a verb or preposition.
+_ORG_LINK = r"[^\P{Han}在于从对向与和及的召举是将把为由今昨近日共携同分也还已并又组织全各]{0,6}?"
+_ORG = (
+    rf"(?:[\p{{Han}}（）()]{{1,24}}?(?:{_ORG_SUFFIX})(?:{_ORG_LINK}(?:{_ORG_SUFFIX}))*"
+    rf"|(?:{_alternation(load_words('organizer_deictic'))})"
+    rf"|(?:{_alternation(load_words('organizer_abbreviations'))}))"
 )
+ORG_RE = regex.compile(_ORG)
+_JOIN = r"(?:[、和与及]|携手|联合|会同)"
+SUBJECT_RE = regex.compile(rf"^(?:{_ORG})(?:{_JOIN}(?:{_ORG}))*")
+#: What may open a clause before its subject: a dateline and credit, dates, times and adverbs.
+LEAD_RE = regex.compile(
+    r"^(?:[\s，,、]+"
+    r"|[\p{Han}]{0,12}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?=[\s（(【])"
+    r"|[（(【][^）)】]{0,60}[）)】]"
+    r"|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
+    r"|\d{1,2}[日号]|至\d{1,2}[日号]"
+    r"|[\d:：—\-～~]+"
+    r"|上午|下午|中午|晚上|晚间|早上|凌晨"
+    r"|同日|当天|当日|同时|近日|日前|此前|随后|会后|会前|会上|昨天|昨日|今天|今日|近期|前天|最近|日前"
+    r"|活动现场|现场|此外|另外|同期|期间|首先|接着|然后|最后|其间|还|并|也|又|再|另|共同|一同|一起|专门"
+    r")++"
+)
+#: The date-like opening of a clause (for reading a subject that follows it).
+DATE_PREFIX_RE = LEAD_RE
 HOLD_RE = regex.compile(
     rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})"
 )
+#: ``…会议在<place>召开``: the verbs of the subject form and what may follow them.
+SUBJECT_VERB_RE = regex.compile(r"(?:召开|举行|开幕|闭幕)(?=[，。；！？,\s（(]|$)")
 ACTIVITY_WORDS = ("活动", "竞赛", "比赛", "大赛", "仪式", "展览", "赛", "宣讲", "运动会", "晚会", "义诊")
-#: ``X总工会第十五次代表大会在新乡开幕``: a congress the story reports on (its ordinal is
-#: required; ``中国工会十八大胜利闭幕`` is background and has none).
 #: Words just before a congress that make it a plan, an order or a subject of study.
 NOT_CONGRESS_CUES = (*NOT_HELD_CUES, "学习", "贯彻", "传达")
+#: Words anywhere before a subject-form meeting in its clause that make it planned or studied.
+NOT_HELD_BEFORE = load_words("meeting_not_held")
 #: A story that studies a congress's spirit reports the follow-up; the congress is background.
 FOLLOW_UP_RE = regex.compile(
     r"(?:学习|传达|贯彻|落实|领会)[^。]{0,30}?(?:代表大会|[一二三四五六七八九十]+大)[^。]{0,4}?精神"
@@ -46,16 +88,57 @@ CONGRESS_RE = regex.compile(
     r"(?:第[一二三四五六七八九十\d]+次(?:全体)?会议)?"
     r"(?:在(?P<place>[^，。；]{2,30}?))?(?:隆重|胜利)?(?P<what>开幕|闭幕|召开|举行)(?!后|之后|以来)"
 )
-CHAIR_RE = regex.compile(r"([\p{Han}、]{2,30}?)主持(?:会议|并讲话|了会议|$|。|，)")
+CHAIR_RE = regex.compile(
+    r"([\p{Han}、]{2,30}?)(?:在)?主持(?:会议|并讲话|并致辞|了会议|[^，。]{0,20}?时(?:要求|指出|强调|表示|说)|$|[。，；？！?!])"
+)
+#: ``会议由X主持``: a chair that may be written far from the meeting.
+CHAIR_BY_RE = regex.compile(r"(?:会议|大会|座谈会|会)由([\p{Han}、]{2,30}?)主持")
 PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
+#: ``通过视频会议形式召开``: 通过 meaning "by means of" does not make a meeting unheld.
+BY_MEANS_RE = regex.compile(r"通过[^，。]{0,20}?(?:视频|网络|线上|直播|云|电话|形式|方式|平台)")
+#: Relative days a dateline date anchors (``本报北京5月8日电…昨天召开``).
+DAY_OFFSETS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+DATELINE_RE = regex.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+#: ``14日``: a day written without its month.
+DAY_ONLY_RE = regex.compile(r"(?<![\d月年.:：/\-—～~至到])(\d{1,2})[日号](?!\d)")
+#: Bare words that refer back to a meeting already reported, never a new one.
+GENERIC_NAMES = frozenset({"会议", "大会", "会", "全会", "例会"})
+_BACK_REFERENCE_RE = regex.compile(r"^(?:这次|此次|本次|该次|这个|该|此|本|上述|这)")
+#: The organizer never starts with these (the reporter, the meeting itself).
+NOT_ORGANIZER_START = ("记者", "会议", "会上", "大会", "本报", "据")
 
 
 @functools.lru_cache(maxsize=16)
 def _meeting_name_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
     """A phrase up to its last meeting word (the lexicon's ``meeting_suffix``); ``(`` matches either width."""
+    return regex.compile(rf"^[^，。]*(?:{_suffix_alternation(suffixes)})")
+
+
+@functools.lru_cache(maxsize=16)
+def _suffix_alternation(suffixes: tuple[str, ...]) -> str:
     words = sorted(set(suffixes), key=len, reverse=True)
-    alternation = "|".join(regex.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]") for w in words)
-    return regex.compile(rf"^[^，。]*(?:{alternation})")
+    return "|".join(regex.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]") for w in words)
+
+
+@functools.lru_cache(maxsize=16)
+def _subject_phrase_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
+    """A meeting phrase at the end of a clause, then a place, a date or an adverb before the verb."""
+    return regex.compile(
+        rf"^(?P<phrase>.*?(?:{_suffix_alternation(suffixes)}))"
+        r"(?P<rest>(?:\s|于|在[^，。；]{1,30}|[\d月日号时上下午晚间:：]++|今天|昨天|今日|昨日|日前|近日|当天|"
+        r"隆重|胜利|正式|顺利|如期|以[^，。；]{1,20}?(?:形式|方式)|通过[^，。；]{1,20}?(?:形式|方式|视频|网络|直播))*+)$"
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _mention_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
+    """``A主持<meeting>``, ``出席<meeting>并讲话``, ``在<meeting>上，``: a meeting without a holding verb."""
+    alt = _suffix_alternation(suffixes)
+    return regex.compile(
+        rf"(?:主持(?:了)?(?P<chaired>[^，。；、的“”]{{1,25}}?(?:{alt}))(?=[，。；并]|$)"
+        rf"|(?:出席|参加)(?:了)?(?P<attended>[^，。；、的“”]{{1,25}}?(?:{alt}))(?=并(?:讲话|致辞|作))"
+        rf"|(?:^|[，。])\s*在(?P<at>[^，。；、的]{{2,40}}?(?:{alt}))上[，,])"
+    )
 
 
 #: The theme a meeting name may open with: ``…精神``, ``…十六大`` (a congress studied).
@@ -66,41 +149,149 @@ _TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
 _ACTIVITY_AT_PLACE_RE = regex.compile(
     rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
 )
-#: Session numbers a meeting's name opens with: ``第十五次``, ``十四届二次``, ``第十四届第二次``.
+#: Session numbers in a meeting's name: ``第十五次``, ``十四届二次``, ``第十四届第二次``.
 _ORDINAL_SESSION_RE = regex.compile(
-    r"^(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)?(?=\p{Han})"
+    r"(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)(?=\p{Han})"
+    r"|第?[一二三四五六七八九十百\d]+届(?=\p{Han})"
 )
+#: What follows an organizer written inside a meeting's name: a session ordinal or the meeting word.
+_SESSION_AFTER_ORG_RE = regex.compile(
+    r"第?[一二三四五六七八九十百\d]+[届次]|(?:党组|主席|常委|全委|执委|委员|办公|全体)[^，。]{0,6}?会"
+)
+#: A year, a quoted theme or run-on text before the kind of meeting.
+_NAME_NOISE_RE = regex.compile(r"\d{4}年度?|[“「『][^”」』]*[”」』]|^的|^了")
 _ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})")
-_CLAUSE_BREAK_RE = regex.compile(r"[，；：]")
+_CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
+
+
+@attrs.define
+class _Context:
+    """What one meeting sentence inherits from the story read so far."""
+
+    last_date: str | None = None
+    last_org: str | None = None
+    sentence_org: str | None = None
+    dateline: dt.date | None = None
 
 
 def extract_meetings(document: Document) -> list[Event]:
+    """Every meeting (and activity) the body reports as held, in order."""
     events: list[Event] = []
     sentences = list(document.sentences("body"))
-    last_date: str | None = None
+    dates = sorted((d for d in document.dates if d.value and d.evidence is not None), key=_start)
+    starts = [_start(d) for d in dates]
+    ctx = _Context(dateline=_dateline(document, dates))
     paragraph_date: dict[int, str | None] = {}
     follow_up = FOLLOW_UP_RE.search(document.text) is not None
+    suffixes = document.lexicon.get("meeting_suffix")
     for k, sentence in enumerate(sentences):
-        dates = [d for d in document.dates_in(sentence.start, sentence.end) if d.value]
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        in_sentence = dates[lo:hi]
         if sentence.line not in paragraph_date:
-            opening = _opening_date(document, sentence)
-            paragraph_date[sentence.line] = opening
-        date = dates[0].value if dates else paragraph_date[sentence.line] or last_date
-        found = _meetings_in(sentence, date, document)
+            paragraph_date[sentence.line] = _opening_date(document, sentence, dates, starts)
+        fallback = paragraph_date[sentence.line] or ctx.last_date
+
+        date_at = functools.partial(
+            _date_at,
+            sentence=sentence,
+            in_sentence=in_sentence,
+            ctx=ctx,
+            published=document.published,
+            fallback=fallback,
+        )
+        found = _meetings_in(sentence, date_at, ctx, suffixes, follow_up)
         if not follow_up:
-            found += _congresses_in(sentence, date)
+            found += _congresses_in(sentence, date_at)
+        found = _dedupe(found)
         if found:
             chair = _chair(sentence.text) or _chair_after(sentences, k)
             for event in found:
                 if isinstance(event, Meeting) and chair and event.chair is None:
                     event = attrs.evolve(event, chair=chair)
                 events.append(event)
-        if dates:
-            last_date = dates[-1].value
-    return events
+        subject = _subject_of(sentence.text)
+        if subject:
+            ctx.last_org = subject
+        if in_sentence:
+            ctx.last_date = _value(in_sentence[-1], ctx)
+    if not any(isinstance(e, Meeting) for e in events):
+        events += _mentioned_meetings(sentences, dates, starts, ctx, suffixes, document.published)
+    return _finish(events, document.text)
 
 
-def _congresses_in(sentence: Sentence, date: str | None) -> list[Event]:
+def _date_at(
+    pos: int,
+    *,
+    sentence: Sentence,
+    in_sentence: list[DateMention],
+    ctx: _Context,
+    published: str | None,
+    fallback: str | None,
+) -> str | None:
+    """The date of the clause at ``pos``: its own, else the sentence's first, else the paragraph's."""
+    return _clause_date(sentence, in_sentence, pos, ctx, published) or (
+        _value(in_sentence[0], ctx) if in_sentence else fallback
+    )
+
+
+def _start(mention: DateMention) -> int:
+    return mention.evidence.start if mention.evidence is not None else -1
+
+
+def _value(mention: DateMention, ctx: _Context) -> str | None:
+    """A mention's date; ``今天``/``昨天`` count from the dateline's date when the story has one."""
+    offset = DAY_OFFSETS.get(mention.text)
+    if offset is not None and ctx.dateline is not None:
+        return (ctx.dateline + dt.timedelta(days=offset)).isoformat()
+    value = mention.value
+    return value[:10] if value and len(value) > 10 else value
+
+
+def _dateline(document: Document, dates: list[DateMention]) -> dt.date | None:
+    """The date of a ``X月X日电/讯`` dateline in the story's first 300 characters."""
+    m = DATELINE_RE.search(document.text, 0, 300)
+    if not m:
+        return None
+    for mention in dates:
+        if _start(mention) == m.start() and mention.value and len(mention.value) >= 10:
+            try:
+                return dt.date.fromisoformat(mention.value[:10])
+            except ValueError:
+                return None
+    return None
+
+
+def _clause_date(
+    sentence: Sentence, in_sentence: list[DateMention], pos: int, ctx: _Context, published: str | None
+) -> str | None:
+    """The last date written before ``pos`` in the sentence (a day-only ``14日`` takes its month from context)."""
+    best: str | None = None
+    best_at = -1
+    for mention in in_sentence:
+        at = _start(mention) - sentence.start
+        if at < pos and mention.text != "同时":
+            best, best_at = _value(mention, ctx), at
+    for m in DAY_ONLY_RE.finditer(sentence.text, 0, pos):
+        if m.start() > best_at:
+            resolved = _day_only(int(m.group(1)), best or ctx.last_date or published)
+            if resolved:
+                best, best_at = resolved, m.start()
+    return best
+
+
+def _day_only(day: int, anchor: str | None) -> str | None:
+    """``14日`` in the month of the nearest full date before it."""
+    if not anchor or not 1 <= day <= 31:
+        return None
+    if anchor.startswith("--"):
+        return f"{anchor[:4]}-{day:02d}"
+    try:
+        return dt.date(int(anchor[:4]), int(anchor[5:7]), day).isoformat()
+    except ValueError:
+        return None
+
+
+def _congresses_in(sentence: Sentence, date_at: _DateAt) -> list[Event]:
     """Congresses reported as opening, closing or held, named by their organisation.
 
     Not called for a follow-up story (:data:`FOLLOW_UP_RE`): there the congress is background.
@@ -119,7 +310,7 @@ def _congresses_in(sentence: Sentence, date: str | None) -> list[Event]:
                 Meeting(
                     org,
                     m.group("kind"),
-                    date,
+                    date_at(m.start("what")),
                     None,
                     m.group("place"),
                     None,
@@ -144,70 +335,315 @@ def _chair_after(sentences: list[Sentence], k: int) -> str | None:
     return None
 
 
-def _opening_date(document: Document, sentence: Sentence) -> str | None:
+def _opening_date(
+    document: Document, sentence: Sentence, dates: list[DateMention], starts: list[int]
+) -> str | None:
     """A date that opens the sentence's paragraph applies to the whole paragraph."""
     line = document.lines[sentence.line]
-    head: list[DateMention] = [
-        d for d in document.dates_in(line.start, line.start + 12) if d.value and not d.relative
-    ]
-    return head[0].value if head else None
+    i = bisect.bisect_left(starts, line.start)
+    if i < len(dates) and starts[i] < line.start + 12 and not dates[i].relative:
+        value = dates[i].value
+        return value[:10] if value and len(value) > 10 else value
+    return None
 
 
-def _meetings_in(sentence: Sentence, date: str | None, document: Document) -> list[Event]:
-    out: list[Event] = []
+def _meetings_in(
+    sentence: Sentence, date_at: _DateAt, ctx: _Context, suffixes: tuple[str, ...], follow_up: bool
+) -> list[Event]:
     text = sentence.text
-    if not any(verb in text for verb in HOLD_VERBS):
-        return out  # HOLD_RE tries a place phrase at every position: skip sentences without a verb
-    breaks: list[int] | None = None
+    out: list[Event] = []
+    ctx.sentence_org = None
+    if not any(v in text for v in ("召开", "举行", "举办", "开幕", "闭幕")):
+        return out
+    breaks = [b.start() for b in _CLAUSE_BREAK_RE.finditer(text)]
+    evidence = Span(sentence.start, sentence.end, -1, -1)
     for m in HOLD_RE.finditer(text):
-        if breaks is None:
-            breaks = [b.start() for b in _CLAUSE_BREAK_RE.finditer(text)]
-        name = _meeting_name(m.group("name"), document.lexicon.get("meeting_suffix"))
-        before = _clause_before(text, breaks, m.start())
-        if before is None:
-            continue
-        organizers = _organizers(before)
-        if not organizers or _not_held(before, organizers[-1][1]):
-            continue
-        place = m.group("place")
-        evidence = Span(sentence.start, sentence.end, -1, -1)
-        if name is None:
-            activity = _activity_name(m.group("name"))
-            if activity:
-                for org, _ in organizers:
-                    out.append(Activity(org, activity, date, place, evidence, "builtin.meetings", 0.6))
-            continue
-        purpose = PURPOSE_RE.search(text, m.end())
-        # ``X党组书记王强主持召开…``: the one who convenes it chairs it
-        chair = _person_at_end(before[organizers[-1][1] :]) if m.group("verb") == "主持召开" else None
-        for org, _ in organizers:
-            out.append(
-                Meeting(
-                    organizer=org,
-                    name=name,
-                    date=date,
-                    chair=chair,
-                    location=place.strip() if place else None,
-                    purpose=purpose.group(1) if purpose else None,
-                    evidence=evidence,
-                    extractor="builtin.meetings",
-                    confidence=0.8,
-                )
-            )
+        found = _verb_form(text, m, breaks, date_at, ctx, suffixes, evidence)
+        last = found[-1] if found else None
+        if isinstance(last, (Meeting, Activity)) and last.organizer:
+            ctx.sentence_org = last.organizer
+        out += found
+    for m in SUBJECT_VERB_RE.finditer(text):
+        out += _subject_form(text, m.start(), breaks, date_at, suffixes, evidence, follow_up)
     for m in _ACTIVITY_AT_PLACE_RE.finditer(text):
         subjects = _organizers(m.group("what"))
         out.append(
             Activity(
                 subjects[0][0] if subjects else None,
                 m.group("what")[len(subjects[0][0]) if subjects else 0 :],
-                date,
+                date_at(m.start()),
                 m.group("place"),
-                Span(sentence.start, sentence.end, -1, -1),
+                evidence,
                 "builtin.meetings",
                 0.6,
             )
         )
     return out
+
+
+def _verb_form(
+    text: str,
+    m: regex.Match[str],
+    breaks: list[int],
+    date_at: _DateAt,
+    ctx: _Context,
+    suffixes: tuple[str, ...],
+    evidence: Span,
+) -> list[Event]:
+    """``<org>(在<place>)召开<meeting>``, with the organizer carried over or inside the object."""
+    phrase = m.group("name")
+    if phrase.startswith("的") or text[m.end("verb") : m.end("verb") + 1] == "的":
+        return []  # ``…召开的一次重要会议``: a description, not a report
+    name = _meeting_name(phrase, suffixes)
+    if name is not None and _BACK_REFERENCE_RE.match(phrase):
+        return []  # ``召开这次座谈会``: the meeting already reported
+    before = _clause_before(text, breaks, m.start())
+    if before is None:
+        return []
+    organizers: list[tuple[str | None, int]] = list(_organizers(before))
+    date = date_at(m.start("verb"))
+    place = m.group("place")
+    if name is None:
+        activity = _activity_name(phrase)
+        if activity and organizers and not _not_held(before, organizers[-1][1]):
+            return [
+                Activity(o, activity, date, place, evidence, "builtin.meetings", 0.6) for o, _ in organizers
+            ]
+        return []
+    inside = _organizers_inside(phrase)
+    chair = None
+    if organizers:
+        if _not_held(before, organizers[-1][1]):
+            return []
+        if m.group("verb") == "主持召开":
+            chair = _person_at_end(before[organizers[-1][1] :])
+        confidence = 0.8
+    else:
+        lead = LEAD_RE.sub("", _CLAUSE_BREAK_RE.split(before)[-1].strip())
+        if any(cue in lead for cue in NOT_HELD_CUES) and not BY_MEANS_RE.search(lead):
+            return []
+        person = _person_at_end(lead) if lead and m.group("verb") == "主持召开" else None
+        if lead and person is None:
+            previous = _previous_clause_subject(text, breaks, m.start(), lead)
+            if previous is None:
+                return []
+            organizers = previous
+        chair = person
+        if not organizers:
+            organizers = inside or [(ctx.sentence_org or ctx.last_org, 0)]
+        confidence = 0.6
+    purpose = PURPOSE_RE.search(text, m.end())
+    return [
+        Meeting(
+            organizer=org,
+            name=name,
+            date=date,
+            chair=chair,
+            location=place.strip() if place else None,
+            purpose=purpose.group(1) if purpose else None,
+            evidence=evidence,
+            extractor="builtin.meetings",
+            confidence=confidence,
+        )
+        for org, _ in organizers
+    ]
+
+
+def _previous_clause_subject(
+    text: str, breaks: list[int], pos: int, lead: str
+) -> list[tuple[str | None, int]] | None:
+    """``A携手B、C，共同组织召开…``: the subject is the clause before, when this one only says how."""
+    if lead not in ("组织", "举办", "联合组织", "携手"):
+        return None
+    i = bisect.bisect_left(breaks, pos) - 1
+    if i < 0:
+        return None
+    start = breaks[i - 1] + 1 if i >= 1 else 0
+    found = _organizers(text[start : breaks[i]])
+    return [(o, e) for o, e in found] if found else None
+
+
+def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
+    """``召开了县总工会十届四次全委会``: the organisations a meeting's name opens with."""
+    subject = SUBJECT_RE.match(phrase)
+    if not subject or phrase.startswith(NOT_ORGANIZER_START) or _is_all_unions(subject.group()):
+        return []
+    if not _SESSION_AFTER_ORG_RE.match(phrase, subject.end()):
+        return []  # ``举办县市区工会业务研讨班``: the organisations are the audience, not the host
+    return [(_clean_org(o.group()), 0) for o in ORG_RE.finditer(subject.group())]
+
+
+def _subject_form(
+    text: str,
+    verb_at: int,
+    breaks: list[int],
+    date_at: _DateAt,
+    suffixes: tuple[str, ...],
+    evidence: Span,
+    follow_up: bool,
+) -> list[Meeting]:
+    """``X总工会八届三次全委（扩大）会议在Y召开。``: the meeting is the subject of its clause."""
+    clause = _clause_before(text, breaks, verb_at)
+    if not clause:
+        return []
+    head = LEAD_RE.sub("", clause)
+    m = _subject_phrase_re(suffixes).match(head)
+    if m is None:
+        return []
+    phrase = m.group("phrase")
+    if (
+        "《" in phrase
+        or any(cue in phrase for cue in NOT_HELD_BEFORE)
+        or phrase.startswith(NOT_ORGANIZER_START)
+    ):
+        return []
+    subject = SUBJECT_RE.match(phrase)
+    organizers = [_clean_org(o.group()) for o in ORG_RE.finditer(subject.group())] if subject else []
+    organizers = [o for o in organizers if not _is_all_unions(o)]
+    name = _clean_name(phrase[subject.end() :] if subject and organizers else phrase)
+    if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
+        return []
+    if follow_up and name.endswith("代表大会"):
+        return []
+    place = regex.search(r"在([^，。；]{1,30})$", m.group("rest"))
+    date = date_at(verb_at)
+    candidates: list[str | None] = [*organizers] or [None]
+    return [
+        Meeting(
+            organizer=org,
+            name=name,
+            date=date,
+            location=place.group(1) if place else None,
+            evidence=evidence,
+            extractor="builtin.meetings",
+            confidence=0.7,
+        )
+        for org in candidates
+    ]
+
+
+def _is_all_unions(org: str) -> bool:
+    """``全市工会``: the unions of a whole city, not one organizer."""
+    return (
+        org.startswith(("全市", "全省", "全县", "全区", "全州", "全镇", "各", "县市区", "市县"))
+        and "总工会" not in org
+    )
+
+
+def _clean_name(phrase: str) -> str:
+    """The kind of meeting: no year, quoted theme, session ordinal or leading ``的``."""
+    name = _NAME_NOISE_RE.sub("", phrase)
+    name = _ORDINAL_SESSION_RE.sub("", name)
+    return name.replace("（", "(").replace("）", ")").strip()
+
+
+def _mentioned_meetings(
+    sentences: list[Sentence],
+    dates: list[DateMention],
+    starts: list[int],
+    ctx: _Context,
+    suffixes: tuple[str, ...],
+    published: str | None,
+) -> list[Event]:
+    """A meeting written without a holding verb (``A主持座谈会``); read only when no other is found."""
+    pattern = _mention_re(suffixes)
+    for sentence in sentences:
+        if "主持" not in sentence.text and "在" not in sentence.text:
+            continue
+        m = pattern.search(sentence.text)
+        if not m:
+            continue
+        group = next(g for g in ("chaired", "attended", "at") if m.group(g))
+        phrase = m.group(group)
+        if any(cue in phrase for cue in NOT_HELD_BEFORE) or "《" in phrase:
+            continue
+        subject = SUBJECT_RE.match(phrase)
+        org = _clean_org(subject.group()) if subject else None
+        name = _clean_name(phrase[subject.end() :] if subject else phrase)
+        if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
+            continue
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        date = _clause_date(sentence, dates[lo:hi], m.start(group), ctx, published) or ctx.last_date
+        if date is None and lo > 0:
+            date = _value(dates[lo - 1], ctx)
+        chair = _person_at_end(sentence.text[: m.start()]) if group == "chaired" else _chair(sentence.text)
+        evidence = Span(sentence.start, sentence.end, -1, -1)
+        return [Meeting(org, name, date, chair, None, None, evidence, "builtin.meetings", 0.5)]
+    return []
+
+
+def _dedupe(found: list[Event]) -> list[Event]:
+    """One record per organizer, kind and date (two rules may read the same clause)."""
+    seen: set[tuple[str | None, str, str | None]] = set()
+    out: list[Event] = []
+    for event in found:
+        if isinstance(event, Meeting):
+            key = (event.organizer, _kind(event.name), event.date)
+            if key in seen or (event.organizer is None and any(k[1] == key[1] for k in seen)):
+                continue
+            seen.add(key)
+        out.append(event)
+    return out
+
+
+def _kind(name: str) -> str:
+    return regex.sub(r"[\s()（）]", "", name)
+
+
+#: Distinct organizer-named meetings a nameless one is compared with (keeps the clean-up linear).
+MAX_NAMED = 64
+
+
+def _finish(events: list[Event], text: str) -> list[Event]:
+    """Story-level clean-up: headline echoes, references back, and a chair written far away."""
+    idx = [i for i, e in enumerate(events) if isinstance(e, Meeting)]
+    meetings: dict[int, Meeting] = {i: events[i] for i in idx}  # type: ignore[misc]
+    named = list(dict.fromkeys(_kind(e.name) for e in meetings.values() if e.organizer))[:MAX_NAMED]
+    for i in idx:
+        event = meetings[i]
+        if event.organizer is None and any(_kind(event.name) in name for name in named):
+            del meetings[i]  # ``座谈会在…举行`` after ``X召开座谈会``: the same meeting again
+    dated = {(e.organizer, _kind(e.name)) for e in meetings.values() if e.date}
+    for i in list(meetings):
+        event = meetings[i]
+        if event.date is None and (event.organizer, _kind(event.name)) in dated:
+            del meetings[i]
+    undated = [i for i, e in meetings.items() if e.organizer and e.date is None]
+    orphans = [i for i, e in meetings.items() if e.organizer is None and e.date]
+    if len(undated) == 1 and len(orphans) == 1 and undated[0] < orphans[0]:
+        # the headline names the organizer, the body the date: one meeting
+        meetings[orphans[0]] = attrs.evolve(meetings[orphans[0]], organizer=meetings[undated[0]].organizer)
+        del meetings[undated[0]]
+    first: dict[tuple[str | None, str, str | None], int] = {}
+    for i in list(meetings):
+        event = meetings[i]
+        key = (event.organizer, _kind(event.name), event.date)
+        if key in first:
+            j = first[key]
+            if meetings[j].chair is None and event.chair:
+                meetings[j] = attrs.evolve(meetings[j], chair=event.chair)
+            del meetings[i]
+        else:
+            first[key] = i
+    kept = list(meetings.values())
+    if kept and len({(e.organizer, e.date) for e in kept}) == 1 and not any(e.chair for e in kept):
+        m = CHAIR_BY_RE.search(text)
+        chair = _person_at_end(m.group(1)) if m else None
+        if chair:
+            meetings = {i: attrs.evolve(e, chair=chair) for i, e in meetings.items()}
+    return [
+        meetings[i] if i in meetings else e for i, e in enumerate(events) if i in meetings or i not in idx
+    ]
+
+
+def _subject_of(text: str) -> str | None:
+    """The organisation a sentence opens with (after its date), for a later clause that leaves it out."""
+    head = LEAD_RE.sub("", text[:80])
+    subject = SUBJECT_RE.match(head)
+    if not subject:
+        return None
+    org = _clean_org(ORG_RE.match(subject.group()).group())  # type: ignore[union-attr]
+    return None if _is_all_unions(org) or org.startswith(NOT_ORGANIZER_START) else org
 
 
 def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
@@ -244,12 +680,27 @@ def _organizers(before: str) -> list[tuple[str, int]]:
     Returns each organization with the offset in ``before`` where the subject ends.
     """
     clause = _CLAUSE_BREAK_RE.split(before)[-1]
-    clause = DATE_PREFIX_RE.sub("", clause.strip())
+    clause = LEAD_RE.sub("", clause.strip())
+    if clause.startswith(NOT_ORGANIZER_START):
+        return []
     subject = SUBJECT_RE.match(clause)
     if not subject:
         return []
     end = len(before) - len(clause) + subject.end()
-    return [(_clean_org(m.group()), end) for m in ORG_RE.finditer(subject.group())]
+    found = [_clean_org(m.group()) for m in ORG_RE.finditer(subject.group())]
+    cut = _title_overlap(found[-1], before[end:]) if found else 0
+    if cut:  # ``X总工会党组书记王强``: 党组 opens the title, it is not part of the organizer
+        found[-1], end = found[-1][:-cut], end - cut
+    return [(org, end) for org in found if org]
+
+
+def _title_overlap(org: str, rest: str) -> int:
+    """How many closing characters of ``org`` begin a job title that ``rest`` completes."""
+    for title in TITLES:
+        for k in range(1, len(title)):
+            if org.endswith(title[:k]) and rest.startswith(title[k:]) and len(org) > k:
+                return k
+    return 0
 
 
 def _clean_org(org: str) -> str:
@@ -261,6 +712,8 @@ def _clean_org(org: str) -> str:
 
 def _not_held(before: str, org_end: int) -> bool:
     between = before[org_end:]
+    if BY_MEANS_RE.search(between):
+        between = BY_MEANS_RE.sub("", between)
     return any(cue in between for cue in NOT_HELD_CUES)
 
 
