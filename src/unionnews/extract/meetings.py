@@ -154,6 +154,7 @@ _ORDINAL_SESSION_RE = regex.compile(
     r"(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)(?=\p{Han})"
     r"|第?[一二三四五六七八九十百\d]+届(?=\p{Han})"
 )
+_ORG_SESSION_RE = regex.compile(r"第?[一二三四五六七八九十百\d]+届")
 #: What follows an organizer written inside a meeting's name: a session ordinal or the meeting word.
 _SESSION_AFTER_ORG_RE = regex.compile(
     r"第?[一二三四五六七八九十百\d]+[届次]|(?:党组|主席|常委|全委|执委|委员|办公|全体)[^，。]{0,6}?会"
@@ -216,7 +217,16 @@ def extract_meetings(document: Document) -> list[Event]:
             ctx.last_date = _value(in_sentence[-1], ctx)
     if not any(isinstance(e, Meeting) for e in events):
         events += _mentioned_meetings(sentences, dates, starts, ctx, suffixes, document.published)
-    return _finish(events, document.text)
+    return _finish(events, document.text, _headline_organizer(document))
+
+
+def _headline_organizer(document: Document) -> str | None:
+    """The one organizer a headline says held a meeting (``X总工会召开Y会``), if any."""
+    found: set[str] = set()
+    for _, line in document.lines_of("headline"):
+        for m in HOLD_RE.finditer(line.text):
+            found.update(org for org, _ in _organizers(line.text[: m.start()]))
+    return found.pop() if len(found) == 1 else None
 
 
 def _date_at(
@@ -423,14 +433,15 @@ def _verb_form(
         if any(cue in lead for cue in NOT_HELD_CUES) and not BY_MEANS_RE.search(lead):
             return []
         person = _person_at_end(lead) if lead and m.group("verb") == "主持召开" else None
-        if lead and person is None:
-            previous = _previous_clause_subject(text, breaks, m.start(), lead)
-            if previous is None:
-                return []
-            organizers = previous
+        if lead and person is None and lead not in ("组织", "举办", "联合", "携手"):
+            return []
+        if person is None:
+            organizers = _previous_clause_subject(text, breaks, m.start())
         chair = person
+        if not organizers and inside:
+            organizers, name = inside, _clean_name(_meeting_name(phrase[inside[-1][1] :], suffixes) or name)
         if not organizers:
-            organizers = inside or [(ctx.sentence_org or ctx.last_org, 0)]
+            organizers = [(ctx.sentence_org or ctx.last_org, 0)]
         confidence = 0.6
     purpose = PURPOSE_RE.search(text, m.end())
     return [
@@ -449,18 +460,17 @@ def _verb_form(
     ]
 
 
-def _previous_clause_subject(
-    text: str, breaks: list[int], pos: int, lead: str
-) -> list[tuple[str | None, int]] | None:
-    """``A携手B、C，共同组织召开…``: the subject is the clause before, when this one only says how."""
-    if lead not in ("组织", "举办", "联合组织", "携手"):
-        return None
+def _previous_clause_subject(text: str, breaks: list[int], pos: int) -> list[tuple[str | None, int]]:
+    """``A携手B、C，共同组织召开…``: a clause that is only organisations is the subject of the next."""
     i = bisect.bisect_left(breaks, pos) - 1
     if i < 0:
-        return None
+        return []
     start = breaks[i - 1] + 1 if i >= 1 else 0
-    found = _organizers(text[start : breaks[i]])
-    return [(o, e) for o, e in found] if found else None
+    clause = LEAD_RE.sub("", text[start : breaks[i]].strip())
+    subject = SUBJECT_RE.match(clause)
+    if not subject or subject.end() != len(clause):
+        return []
+    return [(_clean_org(o.group()), 0) for o in ORG_RE.finditer(subject.group())]
 
 
 def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
@@ -470,7 +480,7 @@ def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
         return []
     if not _SESSION_AFTER_ORG_RE.match(phrase, subject.end()):
         return []  # ``举办县市区工会业务研讨班``: the organisations are the audience, not the host
-    return [(_clean_org(o.group()), 0) for o in ORG_RE.finditer(subject.group())]
+    return [(_clean_org(o.group()), subject.end()) for o in ORG_RE.finditer(subject.group())]
 
 
 def _subject_form(
@@ -594,7 +604,7 @@ def _kind(name: str) -> str:
 MAX_NAMED = 64
 
 
-def _finish(events: list[Event], text: str) -> list[Event]:
+def _finish(events: list[Event], text: str, headline_org: str | None) -> list[Event]:
     """Story-level clean-up: headline echoes, references back, and a chair written far away."""
     idx = [i for i, e in enumerate(events) if isinstance(e, Meeting)]
     meetings: dict[int, Meeting] = {i: events[i] for i in idx}  # type: ignore[misc]
@@ -614,6 +624,8 @@ def _finish(events: list[Event], text: str) -> list[Event]:
         # the headline names the organizer, the body the date: one meeting
         meetings[orphans[0]] = attrs.evolve(meetings[orphans[0]], organizer=meetings[undated[0]].organizer)
         del meetings[undated[0]]
+    elif len(orphans) == 1 and len(meetings) == 1 and headline_org:
+        meetings[orphans[0]] = attrs.evolve(meetings[orphans[0]], organizer=headline_org)
     first: dict[tuple[str | None, str, str | None], int] = {}
     for i in list(meetings):
         event = meetings[i]
@@ -704,7 +716,11 @@ def _title_overlap(org: str, rest: str) -> int:
 
 
 def _clean_org(org: str) -> str:
-    for prefix in ("由", "在", "和", "与", "及", "也", "、"):
+    """The organizer without a joining word before it or a session after it (``…第三届委员会``)."""
+    session = _ORG_SESSION_RE.search(org, 2)
+    if session:
+        org = org[: session.start()]
+    for prefix in ("携手", "联合", "会同", "由", "在", "和", "与", "及", "也", "、"):
         if org.startswith(prefix):
             org = org[len(prefix) :]
     return org

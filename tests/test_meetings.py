@@ -1,0 +1,153 @@
+"""Meetings in the shapes real pages write them (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import unionnews
+from unionnews.models import Meeting
+
+
+def meetings(text: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    article = unionnews.parse(text)
+    return [(e.organizer, e.name, e.date, e.chair) for e in article.events if isinstance(e, Meeting)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3月5日，临河县总工会九届二次全委（扩大）会议在县行政中心召开。",
+            ("临河县总工会", "全委(扩大)会议", "--03-05"),
+        ),
+        (
+            "6月2日，北岭区总工会第三届委员会第五次全体会议在区政务大厅举行。",
+            ("北岭区总工会", "全体会议", "--06-02"),
+        ),
+        (
+            "4月9日上午，青川镇工会联合会第二届会员代表大会隆重召开。",
+            ("青川镇工会联合会", "会员代表大会", "--04-09"),
+        ),
+        ("5月8日，2025年全市困难职工帮扶工作座谈会召开。", (None, "全市困难职工帮扶工作座谈会", "--05-08")),
+        ("省总工会十二届三次执委会议12月1日在省城举行。", ("省总工会", "执委会议", "--12-01")),
+    ],
+)
+def test_the_meeting_as_the_subject(text: str, expected: tuple[str | None, str, str]) -> None:
+    assert [m[:3] for m in meetings(text)] == [expected]
+
+
+def test_a_meeting_only_mentioned_after_it_began_is_not_held_twice() -> None:
+    text = "7月1日，东城区总工会召开职工座谈会。座谈会在区工人文化宫举行，区总工会主席刘青主持会议。"
+    assert meetings(text) == [("东城区总工会", "职工座谈会", "--07-01", "刘青")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市工会工作会议召开前，各单位要认真准备。",
+        "这次代表大会是在新的历史起点上召开的一次重要大会。",
+        "会议要求，各级工会要认真学习贯彻全委会议精神。",
+        "市总工会将于下月召开全委会议。",
+        "记者从市政府新闻办举办的新闻发布会上获悉，今年将新建驿站50座。",
+        "《关于召开全市职工代表大会的通知》已印发。",
+    ],
+)
+def test_not_a_meeting_held_here(text: str) -> None:
+    assert meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "organizer"),
+    [
+        ("9月3日，我县召开新就业形态劳动者座谈会。", "我县"),
+        ("9月3日，市交通运输行业工联会召开一季度工作会议。", "市交通运输行业工联会"),
+        ("9月3日，市第一人民医院召开职工代表大会。", "市第一人民医院"),
+        ("9月3日，南湖街道召开楼宇工会建设推进会。", "南湖街道"),
+        ("9月3日，区直机关工委召开工会主席例会。", "区直机关工委"),
+    ],
+)
+def test_organizer_kinds(text: str, organizer: str) -> None:
+    assert [m[0] for m in meetings(text)] == [organizer]
+
+
+def test_a_left_out_subject_takes_the_last_organizer_and_its_own_date() -> None:
+    text = "3月2日，海西市总工会召开党组会议。3月6日，又召开了主席办公会，研究近期工作。"
+    assert [(m[0], m[2]) for m in meetings(text)] == [
+        ("海西市总工会", "--03-02"),
+        ("海西市总工会", "--03-06"),
+    ]
+
+
+def test_two_meetings_in_one_sentence_with_a_shared_subject() -> None:
+    text = "5月10日，南江县总工会召开工会工作推进会，并举办基层工会主席培训班。"
+    assert [(m[0], m[1]) for m in meetings(text)] == [
+        ("南江县总工会", "工会工作推进会"),
+        ("南江县总工会", "基层工会主席培训班"),
+    ]
+
+
+def test_the_organizer_inside_the_object_and_the_convener_chairs() -> None:
+    text = "8月1日，李红主持召开西关县总工会主席办公会。"
+    assert meetings(text) == [("西关县总工会", "主席办公会", "--08-01", "李红")]
+
+
+def test_joint_meeting_after_a_comma() -> None:
+    text = "6月6日，东坡街道总工会携手区快递行业工联会、科创园区工会，共同组织召开快递小哥恳谈会。"
+    assert [m[0] for m in meetings(text)] == ["东坡街道总工会", "区快递行业工联会", "科创园区工会"]
+
+
+def test_a_video_meeting_is_held() -> None:
+    text = "2月3日，临江市总工会通过视频会议形式召开全委会议。"
+    assert [m[0] for m in meetings(text)] == ["临江市总工会"]
+
+
+def test_dateline_and_credit_before_the_subject_and_today_from_the_dateline() -> None:
+    text = "发布时间：2024-06-10\n本报杭州6月8日电（记者王方 通讯员李丽）西湖区总工会党组昨天召开扩大会议。"
+    assert meetings(text) == [("西湖区总工会党组", "扩大会议", "2024-06-07", None)]
+
+
+def test_a_day_written_without_its_month_takes_the_month_in_context() -> None:
+    text = "发布时间：2024-05-20\n临水5月18日讯 16日，市总工会召开全委会议。"
+    assert [m[2] for m in meetings(text)] == ["2024-05-16"]
+
+
+def test_each_meeting_takes_the_date_of_its_own_clause() -> None:
+    text = "发布时间：2024-03-20\n市总工会在3月5日召开务虚会的基础上，3月9日召开主席办公会。"
+    assert [(m[1], m[2]) for m in meetings(text)] == [("务虚会", "2024-03-05"), ("主席办公会", "2024-03-09")]
+
+
+def test_chair_written_paragraphs_away_from_a_single_meeting() -> None:
+    text = (
+        "4月20日，河口区总工会召开劳模座谈会。\n\n"
+        "与会劳模先后发言，介绍了各自岗位上的创新做法。\n\n"
+        "座谈会由区总工会副主席陈平主持。"
+    )
+    assert [m[3] for m in meetings(text)] == ["陈平"]
+
+
+def test_no_chair_for_someone_who_only_attends() -> None:
+    text = "4月20日，河口区总工会召开劳模座谈会。副区长王东出席会议并讲话。"
+    assert [m[3] for m in meetings(text)] == [None]
+
+
+def test_a_chair_who_speaks_while_chairing() -> None:
+    text = "9月9日，安平市总工会召开重点工作推进会。张静在主持会议时要求，各级工会要抓好落实。"
+    assert [m[3] for m in meetings(text)] == ["张静"]
+
+
+def test_a_meeting_without_a_holding_verb() -> None:
+    text = "11月2日，省总工会主席李华主持宣讲报告会。"
+    assert meetings(text) == [(None, "宣讲报告会", "--11-02", "李华")]
+
+
+def test_at_the_meeting_the_reporter_learned() -> None:
+    text = "10月8日，在全省普惠服务工作推进会议上，记者了解到，全省已发放会员卡50万张。"
+    assert [(m[0], m[1]) for m in meetings(text)] == [(None, "全省普惠服务工作推进会议")]
+
+
+def test_headline_names_the_organizer_and_the_body_the_date() -> None:
+    text = (
+        "发布时间：2024-05-16\n东港市总工会召开工作部署会\n"
+        "东港5月16日讯 14日，2024年全市工会工作部署会召开，总结去年工作。"
+    )
+    assert [(m[0], m[2]) for m in meetings(text)] == [("东港市总工会", "2024-05-14")]
