@@ -77,3 +77,8 @@ def test_not_initiatives(text: str) -> None:
 
 def test_the_campaign_after_mottos_is_kept() -> None:
     assert "双暖" in names("开展“一份热饮 温暖一冬”“一句问候 情满一城”的“双暖”活动。")
+
+
+def test_names_listed_under_a_set_of_programs() -> None:
+    text = "市总工会今年办好十件实事，包括：“职工健康体检”、“子女助学”、“法律援助进园区”。"
+    assert {"职工健康体检", "子女助学", "法律援助进园区"} <= names(text)

@@ -151,3 +151,24 @@ def test_headline_names_the_organizer_and_the_body_the_date() -> None:
         "东港5月16日讯 14日，2024年全市工会工作部署会召开，总结去年工作。"
     )
     assert [(m[0], m[2]) for m in meetings(text)] == [("东港市总工会", "2024-05-14")]
+
+
+def test_organizers_inside_a_joint_meeting_object() -> None:
+    assert [m[0] for m in meetings("3月1日，召开市政府与市总工会联席会议。")] == ["市政府", "市总工会"]
+
+
+def test_three_conveners_and_the_unions_of_a_whole_city() -> None:
+    text = "6月12日，市总工会、市人社局、市工商联联合召开三方协商会议。今年以来，全市各级工会共召开座谈会200余场。"
+    assert [m[0] for m in meetings(text)] == ["市总工会", "市人社局", "市工商联"]
+
+
+def test_subject_form_with_a_vague_date_and_place() -> None:
+    assert meetings("全省工会宣传工作会议日前在西安召开。") == [(None, "全省工会宣传工作会议", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在党的二十届三中全会胜利召开之际，市总工会开展学习活动。", "全市职工代表大会召开后，各单位迅速传达。"],
+)
+def test_a_meeting_as_a_time_reference_is_not_held_here(text: str) -> None:
+    assert meetings(text) == []

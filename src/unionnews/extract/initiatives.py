@@ -37,6 +37,10 @@ PERIOD_WORDS = ("以来", "期间", "时期", "以后", "之后", "开局", "收
 COUNTED_GROUP_RE = regex.compile(r"^等[\d一二三四五六七八九十百千万]")
 #: A two-part motto (``“情暖劳动者 喜迎新春”``): two phrases of three or more characters with a space between.
 MOTTO_RE = regex.compile(r"^[^\s]{3,}[\s\u3000]+[^\s]{3,}$")
+#: ``…十件实事，包括：“…”、“…”``: names listed under a sentence that announces a set of programs.
+PROGRAM_SET_RE = regex.compile(
+    r"(实事|项目|行动|工程|举措|活动|品牌|平台)[^。“”]{0,8}?(?:包括|分别是|分别为|即)[：:，,]?$"
+)
 #: Words before a quote that make it the theme of what follows (``围绕“…”开展``).
 THEME_MARKERS = ("围绕", "紧扣", "聚焦", "紧紧围绕", "以")
 #: ``“2022年省级职工创新工作室”``: a year opening the name marks a title conferred that year.
@@ -75,8 +79,12 @@ def extract_initiatives(document: Document) -> list[Event]:
             lead = line.text[max(group[0].start - 4, 0) : group[0].start]
             if trigger is None:
                 trigger = next((w for w in before_words if lead.endswith(w)), None)
+            listed = None
+            if trigger is None:
+                listed = PROGRAM_SET_RE.search(line.text, max(group[0].start - 30, 0), group[0].start)
+                trigger = listed.group(1) if listed else None
             for item in group:
-                if _is_speech(line.text, item):
+                if _is_speech(line.text, item) and not (listed and item is group[0]):
                     continue
                 if MOTTO_RE.match(item.name) and (item is not group[-1] or lead.endswith(THEME_MARKERS)):
                     continue  # mottos listed before a campaign's name, or ``围绕“…”``, are themes

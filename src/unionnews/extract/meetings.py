@@ -125,8 +125,9 @@ def _subject_phrase_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
     """A meeting phrase at the end of a clause, then a place, a date or an adverb before the verb."""
     return regex.compile(
         rf"^(?P<phrase>.*?(?:{_suffix_alternation(suffixes)}))"
-        r"(?P<rest>(?:\s|于|在[^，。；]{1,30}|[\d月日号时上下午晚间:：]++|今天|昨天|今日|昨日|日前|近日|当天|"
-        r"隆重|胜利|正式|顺利|如期|以[^，。；]{1,20}?(?:形式|方式)|通过[^，。；]{1,20}?(?:形式|方式|视频|网络|直播))*+)$"
+        r"(?P<rest>(?:今天|昨天|今日|昨日|日前|近日|近期|当天|当日|上午|下午|晚上|隆重|胜利|正式|顺利|如期|"
+        r"以[^，。；]{1,20}?(?:形式|方式)|通过[^，。；]{1,20}?(?:形式|方式|视频|网络|直播)|"
+        r"\s|于|在[^，。；]{1,30}|[\d月日号时:：]++)*+)$"
     )
 
 
@@ -157,7 +158,7 @@ _ORDINAL_SESSION_RE = regex.compile(
 _ORG_SESSION_RE = regex.compile(r"第?[一二三四五六七八九十百\d]+届")
 #: What follows an organizer written inside a meeting's name: a session ordinal or the meeting word.
 _SESSION_AFTER_ORG_RE = regex.compile(
-    r"第?[一二三四五六七八九十百\d]+[届次]|(?:党组|主席|常委|全委|执委|委员|办公|全体)[^，。]{0,6}?会"
+    r"第?[一二三四五六七八九十百\d]+[届次]|(?:党组|主席|常委|全委|执委|委员|办公|全体|联席|联合)[^，。]{0,6}?会"
 )
 #: A year, a quoted theme or run-on text before the kind of meeting.
 _NAME_NOISE_RE = regex.compile(r"\d{4}年度?|[“「『][^”」』]*[”」』]|^的|^了")
@@ -405,6 +406,7 @@ def _verb_form(
     if phrase.startswith("的") or text[m.end("verb") : m.end("verb") + 1] == "的":
         return []  # ``…召开的一次重要会议``: a description, not a report
     name = _meeting_name(phrase, suffixes)
+    name = _clean_name(name) or None if name else None
     if name is not None and _BACK_REFERENCE_RE.match(phrase):
         return []  # ``召开这次座谈会``: the meeting already reported
     before = _clause_before(text, breaks, m.start())
@@ -703,7 +705,7 @@ def _organizers(before: str) -> list[tuple[str, int]]:
     cut = _title_overlap(found[-1], before[end:]) if found else 0
     if cut:  # ``X总工会党组书记王强``: 党组 opens the title, it is not part of the organizer
         found[-1], end = found[-1][:-cut], end - cut
-    return [(org, end) for org in found if org]
+    return [(org, end) for org in found if org and not _is_all_unions(org)]
 
 
 def _title_overlap(org: str, rest: str) -> int:
