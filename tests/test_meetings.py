@@ -172,3 +172,24 @@ def test_subject_form_with_a_vague_date_and_place() -> None:
 )
 def test_a_meeting_as_a_time_reference_is_not_held_here(text: str) -> None:
     assert meetings(text) == []
+
+
+def test_clean_names_and_organizers() -> None:
+    text = (
+        "1月20日，东湖区总工会举办的“温暖回家路”2025年新春座谈会在区文化宫举行。\n"
+        "3月2日，青山镇工会联合会换届暨第三届会员代表大会召开。"
+    )
+    assert meetings(text) == [
+        ("东湖区总工会", "新春座谈会", "--01-20", None),
+        ("青山镇工会联合会", "换届暨会员代表大会", "--03-02", None),
+    ]
+
+
+def test_a_name_run_on_into_the_next_clause_of_a_page_without_punctuation() -> None:
+    text = "5月3日，东城区总工会召开全区工会工作会议区委常委、区总工会主席王刚出席会议并讲话。"
+    assert [m[1] for m in meetings(text)] == ["全区工会工作会议"]
+
+
+def test_a_clause_is_never_carried_as_an_organizer() -> None:
+    text = "12月1日，北关机关工会召开会员大会。二是要处理好工会与行政的关系。会后召开了第二届委员会第一次全委会。"
+    assert [m[0] for m in meetings(text)] == ["北关机关工会", "北关机关工会"]

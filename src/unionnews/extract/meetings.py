@@ -44,7 +44,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _ORG_SUFFIX = _alternation((*ORG_SUFFIXES, *load_words("organizer_kinds")))
 #: Words that may stand between two organisation endings (``市总工会机关党委``), not a verb or preposition.
-_ORG_LINK = r"[^\P{Han}在于从对向与和及的召举是将把为由今昨近日共携同分也还已并又组织全各]{0,6}?"
+_ORG_LINK = r"[^\P{Han}在于从对向与和及的召举是将把为由今昨近日共携同分也还已并又组织全各暨]{0,6}?"
 _ORG = (
     rf"(?:[\p{{Han}}（）()]{{1,24}}?(?:{_ORG_SUFFIX})(?:{_ORG_LINK}(?:{_ORG_SUFFIX}))*"
     rf"|(?:{_alternation(load_words('organizer_deictic'))})"
@@ -161,7 +161,11 @@ _SESSION_AFTER_ORG_RE = regex.compile(
     r"第?[一二三四五六七八九十百\d]+[届次]|(?:党组|主席|常委|全委|执委|委员|办公|全体|联席|联合)[^，。]{0,6}?会"
 )
 #: A year, a quoted theme or run-on text before the kind of meeting.
-_NAME_NOISE_RE = regex.compile(r"\d{4}年度?|[“「『][^”」』]*[”」』]|^的|^了")
+_NAME_NOISE_RE = regex.compile(
+    r"\d{4}年度?|[“「『][^”」』]*[”」』]|^(?:举办|召开|组织|主办|承办|举行)?的|^了"
+)
+#: Where a meeting's name has run on into the next clause of a page that lost its punctuation.
+_RUN_ON_RE = regex.compile(r"[、\s]|出席|主持|参加|讲话|强调|指出")
 _ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})")
 _CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
 
@@ -472,7 +476,7 @@ def _previous_clause_subject(text: str, breaks: list[int], pos: int) -> list[tup
     subject = SUBJECT_RE.match(clause)
     if not subject or subject.end() != len(clause):
         return []
-    return [(_clean_org(o.group()), 0) for o in ORG_RE.finditer(subject.group())]
+    return [(org, 0) for org in _orgs_in(subject.group())]
 
 
 def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
@@ -482,7 +486,7 @@ def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
         return []
     if not _SESSION_AFTER_ORG_RE.match(phrase, subject.end()):
         return []  # ``举办县市区工会业务研讨班``: the organisations are the audience, not the host
-    return [(_clean_org(o.group()), subject.end()) for o in ORG_RE.finditer(subject.group())]
+    return [(org, subject.end()) for org in _orgs_in(subject.group())]
 
 
 def _subject_form(
@@ -510,7 +514,7 @@ def _subject_form(
     ):
         return []
     subject = SUBJECT_RE.match(phrase)
-    organizers = [_clean_org(o.group()) for o in ORG_RE.finditer(subject.group())] if subject else []
+    organizers = _orgs_in(subject.group()) if subject else []
     organizers = [o for o in organizers if not _is_all_unions(o)]
     name = _clean_name(phrase[subject.end() :] if subject and organizers else phrase)
     if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
@@ -570,7 +574,7 @@ def _mentioned_meetings(
         if any(cue in phrase for cue in NOT_HELD_BEFORE) or "《" in phrase:
             continue
         subject = SUBJECT_RE.match(phrase)
-        org = _clean_org(subject.group()) if subject else None
+        org = _clean_org(subject.group()) or None if subject else None
         name = _clean_name(phrase[subject.end() :] if subject else phrase)
         if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
             continue
@@ -662,6 +666,9 @@ def _subject_of(text: str) -> str | None:
 
 def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
     """The kind of meeting: the phrase up to its meeting word, without the theme before it."""
+    run_on = _RUN_ON_RE.search(phrase, 2)
+    if run_on:
+        phrase = phrase[: run_on.start()]
     m = _meeting_name_re(suffixes).search(phrase)
     if not m:
         return None
@@ -701,7 +708,7 @@ def _organizers(before: str) -> list[tuple[str, int]]:
     if not subject:
         return []
     end = len(before) - len(clause) + subject.end()
-    found = [_clean_org(m.group()) for m in ORG_RE.finditer(subject.group())]
+    found = _orgs_in(subject.group())
     cut = _title_overlap(found[-1], before[end:]) if found else 0
     if cut:  # ``X总工会党组书记王强``: 党组 opens the title, it is not part of the organizer
         found[-1], end = found[-1][:-cut], end - cut
@@ -717,6 +724,15 @@ def _title_overlap(org: str, rest: str) -> int:
     return 0
 
 
+#: Function words that never stand inside an organisation's name.
+_NOT_IN_ORG = "是要的了把将被这那"
+
+
+def _orgs_in(subject: str) -> list[str]:
+    """The organisations of a subject list, cleaned; a session alone (``第七届委员会``) is none."""
+    return [org for org in (_clean_org(o.group()) for o in ORG_RE.finditer(subject)) if org]
+
+
 def _clean_org(org: str) -> str:
     """The organizer without a joining word before it or a session after it (``…第三届委员会``)."""
     session = _ORG_SESSION_RE.search(org, 2)
@@ -725,6 +741,8 @@ def _clean_org(org: str) -> str:
     for prefix in ("携手", "联合", "会同", "由", "在", "和", "与", "及", "也", "、"):
         if org.startswith(prefix):
             org = org[len(prefix) :]
+    if _ORG_SESSION_RE.match(org) or any(c in org for c in _NOT_IN_ORG):
+        return ""  # ``二是要处理好工会…``: a clause, not a name
     return org
 
 
