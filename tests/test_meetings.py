@@ -193,3 +193,30 @@ def test_a_name_run_on_into_the_next_clause_of_a_page_without_punctuation() -> N
 def test_a_clause_is_never_carried_as_an_organizer() -> None:
     text = "12月1日，北关机关工会召开会员大会。二是要处理好工会与行政的关系。会后召开了第二届委员会第一次全委会。"
     assert [m[0] for m in meetings(text)] == ["北关机关工会", "北关机关工会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "10月12日，南湖大学第八届教职工代表大会第三次会议开幕。",
+            [("南湖大学", "教职工代表大会", "--10-12", None)],
+        ),
+        (
+            "5月5日，远航集团公司2024年工作会议暨职代会在集团总部召开。",
+            [("远航集团公司", "工作会议暨职代会", "--05-05", None)],
+        ),
+        (
+            "1月9日，区总工会党组书记刘丽主持召开区总工会党组会议。",
+            [("区总工会", "党组会议", "--01-09", "刘丽")],
+        ),
+    ],
+)
+def test_congress_sessions_and_names_written_with_their_organizer(
+    text: str, expected: list[tuple[str | None, str, str | None, str | None]]
+) -> None:
+    assert meetings(text) == expected
+
+
+def test_a_habit_is_not_a_meeting_held() -> None:
+    assert meetings("据了解，该公司工会每季度召开一次职工代表座谈会。") == []

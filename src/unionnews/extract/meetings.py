@@ -96,6 +96,8 @@ CHAIR_BY_RE = regex.compile(r"(?:会议|大会|座谈会|会)由([\p{Han}、]{2,
 PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
 #: ``通过视频会议形式召开``: 通过 meaning "by means of" does not make a meeting unheld.
 BY_MEANS_RE = regex.compile(r"通过[^，。]{0,20}?(?:视频|网络|线上|直播|云|电话|形式|方式|平台)")
+#: Words that make a meeting a habit, not one held (``每季度召开一次``).
+HABITUAL = ("每季度", "每月", "每年", "每周", "每半年", "每次", "经常", "定期", "按季度", "按月")
 #: Relative days a dateline date anchors (``本报北京5月8日电…昨天召开``).
 DAY_OFFSETS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 DATELINE_RE = regex.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
@@ -164,6 +166,8 @@ _SESSION_AFTER_ORG_RE = regex.compile(
 _NAME_NOISE_RE = regex.compile(
     r"\d{4}年度?|[“「『][^”」』]*[”」』]|^(?:举办|召开|组织|主办|承办|举行)?的|^了"
 )
+#: ``职工代表大会第二次会议``: a session of a congress is the congress.
+_CONGRESS_SESSION_RE = regex.compile(r"(?<=代表大会)第?[一二三四五六七八九十百\d]+次(?:全体)?会议$")
 #: Where a meeting's name has run on into the next clause of a page that lost its punctuation.
 _RUN_ON_RE = regex.compile(r"[、\s]|出席|主持|参加|讲话|强调|指出")
 _ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})")
@@ -427,10 +431,15 @@ def _verb_form(
             ]
         return []
     inside = _organizers_inside(phrase)
+    if inside:
+        name = _clean_name(_meeting_name(phrase[inside[-1][1] :], suffixes) or name)
     chair = None
     if organizers:
         if _not_held(before, organizers[-1][1]):
             return []
+        own = organizers[-1][0]
+        if own and name.startswith(own) and len(name) > len(own):
+            name = name[len(own) :]  # ``刘丽主持召开区总工会党组会议``: the organizer written again
         if m.group("verb") == "主持召开":
             chair = _person_at_end(before[organizers[-1][1] :])
         confidence = 0.8
@@ -445,7 +454,7 @@ def _verb_form(
             organizers = _previous_clause_subject(text, breaks, m.start())
         chair = person
         if not organizers and inside:
-            organizers, name = inside, _clean_name(_meeting_name(phrase[inside[-1][1] :], suffixes) or name)
+            organizers = inside
         if not organizers:
             organizers = [(ctx.sentence_org or ctx.last_org, 0)]
         confidence = 0.6
@@ -548,7 +557,7 @@ def _is_all_unions(org: str) -> bool:
 
 def _clean_name(phrase: str) -> str:
     """The kind of meeting: no year, quoted theme, session ordinal or leading ``的``."""
-    name = _NAME_NOISE_RE.sub("", phrase)
+    name = _CONGRESS_SESSION_RE.sub("", _NAME_NOISE_RE.sub("", phrase))
     name = _ORDINAL_SESSION_RE.sub("", name)
     return name.replace("（", "(").replace("）", ")").strip()
 
@@ -672,7 +681,7 @@ def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
     m = _meeting_name_re(suffixes).search(phrase)
     if not m:
         return None
-    name = m.group()
+    name = _CONGRESS_SESSION_RE.sub("", m.group())
     if not name.endswith("代表大会"):
         name = THEME_RE.sub("", name) or name
     name = _ORDINAL_SESSION_RE.sub("", name)
@@ -747,7 +756,10 @@ def _clean_org(org: str) -> str:
 
 
 def _not_held(before: str, org_end: int) -> bool:
+    """A plan, an order or a habit (``每季度召开``) between the organizer and the verb."""
     between = before[org_end:]
+    if any(word in between for word in HABITUAL):
+        return True
     if BY_MEANS_RE.search(between):
         between = BY_MEANS_RE.sub("", between)
     return any(cue in between for cue in NOT_HELD_CUES)
