@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import unionnews
@@ -220,3 +222,16 @@ def test_congress_sessions_and_names_written_with_their_organizer(
 
 def test_a_habit_is_not_a_meeting_held() -> None:
     assert meetings("据了解，该公司工会每季度召开一次职工代表座谈会。") == []
+
+
+def test_one_long_sentence_of_meetings_costs_linear_time() -> None:
+    unionnews.parse("市总工会召开会议。")
+
+    def seconds(n: int) -> float:
+        text = "14日，市总工会召开会议，传达文件精神，" * n
+        started = time.perf_counter()
+        unionnews.parse(text)
+        return time.perf_counter() - started
+
+    small, large = seconds(500), seconds(4000)
+    assert large < 8 * small * 4 + 1.0  # eight times the text: far below the 64 times of a quadratic path

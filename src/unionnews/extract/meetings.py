@@ -93,6 +93,8 @@ CHAIR_RE = regex.compile(
 )
 #: ``会议由X主持``: a chair that may be written far from the meeting.
 CHAIR_BY_RE = regex.compile(r"(?:会议|大会|座谈会|会)由([\p{Han}、]{2,30}?)主持")
+#: How far after a meeting's name its purpose is looked for (a bounded look keeps long sentences linear).
+PURPOSE_REACH = 120
 PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
 #: ``通过视频会议形式召开``: 通过 meaning "by means of" does not make a meeting unheld.
 BY_MEANS_RE = regex.compile(r"通过[^，。]{0,20}?(?:视频|网络|线上|直播|云|电话|形式|方式|平台)")
@@ -201,14 +203,9 @@ def extract_meetings(document: Document) -> list[Event]:
             paragraph_date[sentence.line] = _opening_date(document, sentence, dates, starts)
         fallback = paragraph_date[sentence.line] or ctx.last_date
 
-        date_at = functools.partial(
-            _date_at,
-            sentence=sentence,
-            in_sentence=in_sentence,
-            ctx=ctx,
-            published=document.published,
-            fallback=fallback,
-        )
+        timeline = _timeline(sentence, in_sentence, ctx, document.published)
+        first = _value(in_sentence[0], ctx) if in_sentence else None
+        date_at = functools.partial(_date_at, timeline=timeline, fallback=first or fallback)
         found = _meetings_in(sentence, date_at, ctx, suffixes, follow_up)
         if not follow_up:
             found += _congresses_in(sentence, date_at)
@@ -238,19 +235,11 @@ def _headline_organizer(document: Document) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _date_at(
-    pos: int,
-    *,
-    sentence: Sentence,
-    in_sentence: list[DateMention],
-    ctx: _Context,
-    published: str | None,
-    fallback: str | None,
-) -> str | None:
-    """The date of the clause at ``pos``: its own, else the sentence's first, else the paragraph's."""
-    return _clause_date(sentence, in_sentence, pos, ctx, published) or (
-        _value(in_sentence[0], ctx) if in_sentence else fallback
-    )
+def _date_at(pos: int, *, timeline: tuple[list[int], list[str]], fallback: str | None) -> str | None:
+    """The date of the clause at ``pos``: the last written before it, else the sentence's or paragraph's."""
+    positions, values = timeline
+    i = bisect.bisect_left(positions, pos) - 1
+    return values[i] if i >= 0 else fallback
 
 
 def _start(mention: DateMention) -> int:
@@ -280,22 +269,29 @@ def _dateline(document: Document, dates: list[DateMention]) -> dt.date | None:
     return None
 
 
-def _clause_date(
-    sentence: Sentence, in_sentence: list[DateMention], pos: int, ctx: _Context, published: str | None
-) -> str | None:
-    """The last date written before ``pos`` in the sentence (a day-only ``14日`` takes its month from context)."""
-    best: str | None = None
-    best_at = -1
-    for mention in in_sentence:
-        at = _start(mention) - sentence.start
-        if at < pos and mention.text != "同时":
-            best, best_at = _value(mention, ctx), at
-    for m in DAY_ONLY_RE.finditer(sentence.text, 0, pos):
-        if m.start() > best_at:
-            resolved = _day_only(int(m.group(1)), best or ctx.last_date or published)
-            if resolved:
-                best, best_at = resolved, m.start()
-    return best
+def _timeline(
+    sentence: Sentence, in_sentence: list[DateMention], ctx: _Context, published: str | None
+) -> tuple[list[int], list[str]]:
+    """Every date written in the sentence, in order, with where it starts (built once per sentence).
+
+    A day-only ``14日`` takes its month from the date before it (or the story's last, or the publication's).
+    """
+    marks: list[tuple[int, str | None, int]] = [
+        (_start(m) - sentence.start, _value(m, ctx), 0) for m in in_sentence if m.text != "同时"
+    ]
+    marks += [(m.start(), None, int(m.group(1))) for m in DAY_ONLY_RE.finditer(sentence.text)]
+    marks.sort(key=lambda mark: mark[0])
+    positions: list[int] = []
+    values: list[str] = []
+    current: str | None = None
+    for at, value, day in marks:
+        if day:
+            value = _day_only(day, current or ctx.last_date or published)
+        if value:
+            current = value
+            positions.append(at)
+            values.append(value)
+    return positions, values
 
 
 def _day_only(day: int, anchor: str | None) -> str | None:
@@ -458,7 +454,7 @@ def _verb_form(
         if not organizers:
             organizers = [(ctx.sentence_org or ctx.last_org, 0)]
         confidence = 0.6
-    purpose = PURPOSE_RE.search(text, m.end())
+    purpose = PURPOSE_RE.search(text, m.end(), m.end() + PURPOSE_REACH)
     return [
         Meeting(
             organizer=org,
@@ -588,7 +584,10 @@ def _mentioned_meetings(
         if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
             continue
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        date = _clause_date(sentence, dates[lo:hi], m.start(group), ctx, published) or ctx.last_date
+        date = _date_at(
+            m.start(group), timeline=_timeline(sentence, dates[lo:hi], ctx, published), fallback=None
+        )
+        date = date or ctx.last_date
         if date is None and lo > 0:
             date = _value(dates[lo - 1], ctx)
         chair = _person_at_end(sentence.text[: m.start()]) if group == "chaired" else _chair(sentence.text)
@@ -600,13 +599,15 @@ def _mentioned_meetings(
 def _dedupe(found: list[Event]) -> list[Event]:
     """One record per organizer, kind and date (two rules may read the same clause)."""
     seen: set[tuple[str | None, str, str | None]] = set()
+    kinds: set[str] = set()
     out: list[Event] = []
     for event in found:
         if isinstance(event, Meeting):
             key = (event.organizer, _kind(event.name), event.date)
-            if key in seen or (event.organizer is None and any(k[1] == key[1] for k in seen)):
+            if key in seen or (event.organizer is None and key[1] in kinds):
                 continue
             seen.add(key)
+            kinds.add(key[1])
         out.append(event)
     return out
 
