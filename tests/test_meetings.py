@@ -66,6 +66,7 @@ def test_not_a_meeting_held_here(text: str) -> None:
         ("9月3日，市第一人民医院召开职工代表大会。", "市第一人民医院"),
         ("9月3日，南湖街道召开楼宇工会建设推进会。", "南湖街道"),
         ("9月3日，区直机关工委召开工会主席例会。", "区直机关工委"),
+        ("9月3日上午，学校专门组织相关部门召开专题会，研究教职工意见。", "学校"),
     ],
 )
 def test_organizer_kinds(text: str, organizer: str) -> None:

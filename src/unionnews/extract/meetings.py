@@ -67,8 +67,6 @@ LEAD_RE = regex.compile(
     r"|活动现场|现场|此外|另外|同期|期间|首先|接着|然后|最后|其间|还|并|也|又|再|另|共同|一同|一起|专门"
     r")++"
 )
-#: The date-like opening of a clause (for reading a subject that follows it).
-DATE_PREFIX_RE = LEAD_RE
 HOLD_RE = regex.compile(
     rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})"
 )
