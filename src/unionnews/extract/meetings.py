@@ -28,9 +28,20 @@ import attrs
 import regex
 
 from unionnews.document import Document, Sentence
-from unionnews.extract.people import is_person_name
+from unionnews.extract.organizers import (
+    LEAD_RE,
+    NOT_ORGANIZER_START,
+    ORG_PATTERN,
+    SUBJECT_RE,
+    clean_org,
+    is_all_unions,
+    organizers_before,
+    orgs_in,
+    person_at_end,
+    subject_of,
+)
 from unionnews.extract.wordlists import load_words
-from unionnews.lexicon import HOLD_VERBS, NOT_HELD_CUES, ORG_SUFFIXES, TITLES
+from unionnews.lexicon import HOLD_VERBS, NOT_HELD_CUES
 from unionnews.models import Activity, DateMention, Event, Meeting, Span
 
 _VERBS = "|".join(HOLD_VERBS)
@@ -38,35 +49,6 @@ _VERBS = "|".join(HOLD_VERBS)
 _DateAt = Callable[[int], "str | None"]
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-_ORG_SUFFIX = _alternation((*ORG_SUFFIXES, *load_words("organizer_kinds")))
-#: Words that may stand between two organisation endings (``市总工会机关党委``), not a verb or preposition.
-_ORG_LINK = r"[^\P{Han}在于从对向与和及的召举是将把为由今昨近日共携同分也还已并又组织全各暨]{0,6}?"
-_ORG = (
-    rf"(?:[\p{{Han}}（）()]{{1,24}}?(?:{_ORG_SUFFIX})(?:{_ORG_LINK}(?:{_ORG_SUFFIX}))*"
-    rf"|(?:{_alternation(load_words('organizer_deictic'))})"
-    rf"|(?:{_alternation(load_words('organizer_abbreviations'))}))"
-)
-ORG_RE = regex.compile(_ORG)
-_JOIN = r"(?:[、和与及]|携手|联合|会同)"
-SUBJECT_RE = regex.compile(rf"^(?:{_ORG})(?:{_JOIN}(?:{_ORG}))*")
-#: What may open a clause before its subject: a dateline and credit, dates, times and adverbs.
-LEAD_RE = regex.compile(
-    r"^(?:[\s，,、]+"
-    r"|[\p{Han}]{0,12}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?=[\s（(【])"
-    r"|[（(【][^）)】]{0,60}[）)】]"
-    r"|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
-    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
-    r"|\d{1,2}[日号]|至\d{1,2}[日号]"
-    r"|[\d:：—\-～~]+"
-    r"|上午|下午|中午|晚上|晚间|早上|凌晨"
-    r"|同日|当天|当日|同时|近日|日前|此前|随后|会后|会前|会上|昨天|昨日|今天|今日|近期|前天|最近|日前"
-    r"|活动现场|现场|此外|另外|同期|期间|首先|接着|然后|最后|其间|还|并|也|又|再|另|共同|一同|一起|专门"
-    r")++"
-)
 HOLD_RE = regex.compile(
     rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})"
 )
@@ -82,7 +64,7 @@ FOLLOW_UP_RE = regex.compile(
     r"(?:学习|传达|贯彻|落实|领会)[^。]{0,30}?(?:代表大会|[一二三四五六七八九十]+大)[^。]{0,4}?精神"
 )
 CONGRESS_RE = regex.compile(
-    rf"(?P<org>{_ORG})(?P<session>第[一二三四五六七八九十百\d]+(?:届|次))(?P<kind>[\p{{Han}}]{{0,6}}?代表大会)"
+    rf"(?P<org>{ORG_PATTERN})(?P<session>第[一二三四五六七八九十百\d]+(?:届|次))(?P<kind>[\p{{Han}}]{{0,6}}?代表大会)"
     r"(?:第[一二三四五六七八九十\d]+次(?:全体)?会议)?"
     r"(?:在(?P<place>[^，。；]{2,30}?))?(?:隆重|胜利)?(?P<what>开幕|闭幕|召开|举行)(?!后|之后|以来)"
 )
@@ -106,8 +88,6 @@ DAY_ONLY_RE = regex.compile(r"(?<![\d月年.:：/\-—～~至到])(\d{1,2})[日�
 #: Bare words that refer back to a meeting already reported, never a new one.
 GENERIC_NAMES = frozenset({"会议", "大会", "会", "全会", "例会"})
 _BACK_REFERENCE_RE = regex.compile(r"^(?:这次|此次|本次|该次|这个|该|此|本|上述|这)")
-#: The organizer never starts with these (the reporter, the meeting itself).
-NOT_ORGANIZER_START = ("记者", "会议", "会上", "大会", "本报", "据")
 
 
 @functools.lru_cache(maxsize=16)
@@ -147,8 +127,6 @@ def _mention_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
 #: The theme a meeting name may open with: ``…精神``, ``…十六大`` (a congress studied).
 THEME_RE = regex.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!会)|代表大会)")
 CHAIR_LOOKAHEAD = 3
-_TITLE_ALT = "|".join(sorted(TITLES, key=len, reverse=True))
-_TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
 _ACTIVITY_AT_PLACE_RE = regex.compile(
     rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
 )
@@ -157,7 +135,6 @@ _ORDINAL_SESSION_RE = regex.compile(
     r"(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)(?=\p{Han})"
     r"|第?[一二三四五六七八九十百\d]+届(?=\p{Han})"
 )
-_ORG_SESSION_RE = regex.compile(r"第?[一二三四五六七八九十百\d]+届")
 #: What follows an organizer written inside a meeting's name: a session ordinal or the meeting word.
 _SESSION_AFTER_ORG_RE = regex.compile(
     r"第?[一二三四五六七八九十百\d]+[届次]|(?:党组|主席|常委|全委|执委|委员|办公|全体|联席|联合)[^，。]{0,6}?会"
@@ -214,7 +191,7 @@ def extract_meetings(document: Document) -> list[Event]:
                 if isinstance(event, Meeting) and chair and event.chair is None:
                     event = attrs.evolve(event, chair=chair)
                 events.append(event)
-        subject = _subject_of(sentence.text)
+        subject = subject_of(sentence.text)
         if subject:
             ctx.last_org = subject
         if in_sentence:
@@ -229,7 +206,7 @@ def _headline_organizer(document: Document) -> str | None:
     found: set[str] = set()
     for _, line in document.lines_of("headline"):
         for m in HOLD_RE.finditer(line.text):
-            found.update(org for org, _ in _organizers(line.text[: m.start()]))
+            found.update(org for org, _ in organizers_before(line.text[: m.start()]))
     return found.pop() if len(found) == 1 else None
 
 
@@ -316,7 +293,7 @@ def _congresses_in(sentence: Sentence, date_at: _DateAt) -> list[Event]:
         before = sentence.text[max(m.start() - 4, 0) : m.start()]
         if any(cue in before for cue in NOT_CONGRESS_CUES):
             continue
-        organizers = _organizers(m.group("org"))
+        organizers = organizers_before(m.group("org"))
         evidence = Span(sentence.start, sentence.end, -1, -1)
         for org, _ in organizers or [(m.group("org"), 0)]:
             out.append(
@@ -379,7 +356,7 @@ def _meetings_in(
     for m in SUBJECT_VERB_RE.finditer(text):
         out += _subject_form(text, m.start(), breaks, date_at, suffixes, evidence, follow_up)
     for m in _ACTIVITY_AT_PLACE_RE.finditer(text):
-        subjects = _organizers(m.group("what"))
+        subjects = organizers_before(m.group("what"))
         out.append(
             Activity(
                 subjects[0][0] if subjects else None,
@@ -414,7 +391,7 @@ def _verb_form(
     before = _clause_before(text, breaks, m.start())
     if before is None:
         return []
-    organizers: list[tuple[str | None, int]] = list(_organizers(before))
+    organizers: list[tuple[str | None, int]] = list(organizers_before(before))
     date = date_at(m.start("verb"))
     place = m.group("place")
     if name is None:
@@ -435,13 +412,13 @@ def _verb_form(
         if own and name.startswith(own) and len(name) > len(own):
             name = name[len(own) :]  # ``刘丽主持召开区总工会党组会议``: the organizer written again
         if m.group("verb") == "主持召开":
-            chair = _person_at_end(before[organizers[-1][1] :])
+            chair = person_at_end(before[organizers[-1][1] :])
         confidence = 0.8
     else:
         lead = LEAD_RE.sub("", _CLAUSE_BREAK_RE.split(before)[-1].strip())
         if any(cue in lead for cue in NOT_HELD_CUES) and not BY_MEANS_RE.search(lead):
             return []
-        person = _person_at_end(lead) if lead and m.group("verb") == "主持召开" else None
+        person = person_at_end(lead) if lead and m.group("verb") == "主持召开" else None
         if lead and person is None and lead not in ("组织", "举办", "联合", "携手"):
             return []
         if person is None:
@@ -479,17 +456,17 @@ def _previous_clause_subject(text: str, breaks: list[int], pos: int) -> list[tup
     subject = SUBJECT_RE.match(clause)
     if not subject or subject.end() != len(clause):
         return []
-    return [(org, 0) for org in _orgs_in(subject.group())]
+    return [(org, 0) for org in orgs_in(subject.group())]
 
 
 def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
     """``召开了县总工会十届四次全委会``: the organisations a meeting's name opens with."""
     subject = SUBJECT_RE.match(phrase)
-    if not subject or phrase.startswith(NOT_ORGANIZER_START) or _is_all_unions(subject.group()):
+    if not subject or phrase.startswith(NOT_ORGANIZER_START) or is_all_unions(subject.group()):
         return []
     if not _SESSION_AFTER_ORG_RE.match(phrase, subject.end()):
         return []  # ``举办县市区工会业务研讨班``: the organisations are the audience, not the host
-    return [(org, subject.end()) for org in _orgs_in(subject.group())]
+    return [(org, subject.end()) for org in orgs_in(subject.group())]
 
 
 def _subject_form(
@@ -517,8 +494,8 @@ def _subject_form(
     ):
         return []
     subject = SUBJECT_RE.match(phrase)
-    organizers = _orgs_in(subject.group()) if subject else []
-    organizers = [o for o in organizers if not _is_all_unions(o)]
+    organizers = orgs_in(subject.group()) if subject else []
+    organizers = [o for o in organizers if not is_all_unions(o)]
     name = _clean_name(phrase[subject.end() :] if subject and organizers else phrase)
     if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
         return []
@@ -539,14 +516,6 @@ def _subject_form(
         )
         for org in candidates
     ]
-
-
-def _is_all_unions(org: str) -> bool:
-    """``全市工会``: the unions of a whole city, not one organizer."""
-    return (
-        org.startswith(("全市", "全省", "全县", "全区", "全州", "全镇", "各", "县市区", "市县"))
-        and "总工会" not in org
-    )
 
 
 def _clean_name(phrase: str) -> str:
@@ -577,7 +546,7 @@ def _mentioned_meetings(
         if any(cue in phrase for cue in NOT_HELD_BEFORE) or "《" in phrase:
             continue
         subject = SUBJECT_RE.match(phrase)
-        org = _clean_org(subject.group()) or None if subject else None
+        org = clean_org(subject.group()) or None if subject else None
         name = _clean_name(phrase[subject.end() :] if subject else phrase)
         if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
             continue
@@ -588,7 +557,7 @@ def _mentioned_meetings(
         date = date or ctx.last_date
         if date is None and lo > 0:
             date = _value(dates[lo - 1], ctx)
-        chair = _person_at_end(sentence.text[: m.start()]) if group == "chaired" else _chair(sentence.text)
+        chair = person_at_end(sentence.text[: m.start()]) if group == "chaired" else _chair(sentence.text)
         evidence = Span(sentence.start, sentence.end, -1, -1)
         return [Meeting(org, name, date, chair, None, None, evidence, "builtin.meetings", 0.5)]
     return []
@@ -654,22 +623,12 @@ def _finish(events: list[Event], text: str, headline_org: str | None) -> list[Ev
     kept = list(meetings.values())
     if kept and len({(e.organizer, e.date) for e in kept}) == 1 and not any(e.chair for e in kept):
         m = CHAIR_BY_RE.search(text)
-        chair = _person_at_end(m.group(1)) if m else None
+        chair = person_at_end(m.group(1)) if m else None
         if chair:
             meetings = {i: attrs.evolve(e, chair=chair) for i, e in meetings.items()}
     return [
         meetings[i] if i in meetings else e for i, e in enumerate(events) if i in meetings or i not in idx
     ]
-
-
-def _subject_of(text: str) -> str | None:
-    """The organisation a sentence opens with (after its date), for a later clause that leaves it out."""
-    head = LEAD_RE.sub("", text[:80])
-    subject = SUBJECT_RE.match(head)
-    if not subject:
-        return None
-    org = _clean_org(ORG_RE.match(subject.group()).group())  # type: ignore[union-attr]
-    return None if _is_all_unions(org) or org.startswith(NOT_ORGANIZER_START) else org
 
 
 def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
@@ -703,57 +662,6 @@ def _clause_before(text: str, breaks: list[int], pos: int) -> str | None:
     return text[start:pos] if pos - start <= MAX_CLAUSE else None
 
 
-def _organizers(before: str) -> list[tuple[str, int]]:
-    """The subject organizations of the clause before the verb: ``A、B(也分别…)`` -> [A, B].
-
-    Returns each organization with the offset in ``before`` where the subject ends.
-    """
-    clause = _CLAUSE_BREAK_RE.split(before)[-1]
-    clause = LEAD_RE.sub("", clause.strip())
-    if clause.startswith(NOT_ORGANIZER_START):
-        return []
-    subject = SUBJECT_RE.match(clause)
-    if not subject:
-        return []
-    end = len(before) - len(clause) + subject.end()
-    found = _orgs_in(subject.group())
-    cut = _title_overlap(found[-1], before[end:]) if found else 0
-    if cut:  # ``X总工会党组书记王强``: 党组 opens the title, it is not part of the organizer
-        found[-1], end = found[-1][:-cut], end - cut
-    return [(org, end) for org in found if org and not _is_all_unions(org)]
-
-
-def _title_overlap(org: str, rest: str) -> int:
-    """How many closing characters of ``org`` begin a job title that ``rest`` completes."""
-    for title in TITLES:
-        for k in range(1, len(title)):
-            if org.endswith(title[:k]) and rest.startswith(title[k:]) and len(org) > k:
-                return k
-    return 0
-
-
-#: Function words that never stand inside an organisation's name.
-_NOT_IN_ORG = "是要的了把将被这那"
-
-
-def _orgs_in(subject: str) -> list[str]:
-    """The organisations of a subject list, cleaned; a session alone (``第七届委员会``) is none."""
-    return [org for org in (_clean_org(o.group()) for o in ORG_RE.finditer(subject)) if org]
-
-
-def _clean_org(org: str) -> str:
-    """The organizer without a joining word before it or a session after it (``…第三届委员会``)."""
-    session = _ORG_SESSION_RE.search(org, 2)
-    if session:
-        org = org[: session.start()]
-    for prefix in ("携手", "联合", "会同", "由", "在", "和", "与", "及", "也", "、"):
-        if org.startswith(prefix):
-            org = org[len(prefix) :]
-    if _ORG_SESSION_RE.match(org) or any(c in org for c in _NOT_IN_ORG):
-        return ""  # ``二是要处理好工会…``: a clause, not a name
-    return org
-
-
 def _not_held(before: str, org_end: int) -> bool:
     """A plan, an order or a habit (``每季度召开``) between the organizer and the verb."""
     between = before[org_end:]
@@ -766,16 +674,4 @@ def _not_held(before: str, org_end: int) -> bool:
 
 def _chair(text: str) -> str | None:
     m = CHAIR_RE.search(text)
-    return _person_at_end(m.group(1)) if m else None
-
-
-def _person_at_end(lead: str) -> str | None:
-    """The person a phrase ends with, after titles: ``省总工会党组书记李明`` -> 李明."""
-    parts = _TITLE_RE.split(lead)
-    tail = parts[-1].strip("、 ")
-    if is_person_name(tail):
-        return tail
-    for size in (3, 2):
-        if is_person_name(lead[-size:]):
-            return lead[-size:]
-    return None
+    return person_at_end(m.group(1)) if m else None
