@@ -83,3 +83,8 @@ def test_a_long_run_of_digits_costs_linear_time() -> None:
     started = time.perf_counter()
     unionnews.parse(long)
     assert time.perf_counter() - started < 30 * small + 1.0
+
+
+def test_size_bounds_are_not_counts() -> None:
+    assert stats("职工百人以下25人以上的企业要单独建会。职工50人以下的企业可以联合建会。") == []
+    assert stats("全市已有300家以上企业建会。") == [(300, "家", True)]

@@ -112,6 +112,10 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
         return False  # at the very start of a sentence there is nothing before
     if any(text.startswith(c, m.start()) for c in FIXED_COMPOUNDS):
         return False
+    if text.startswith("以下", m.end()) or (
+        text.startswith("以上", m.end()) and text[max(0, m.start() - 2) : m.start()] in ("以上", "以下")
+    ):
+        return False  # ``百人以下25人以上``: a size bound, not a count
     if num in ("一", "两") and not m["big"]:
         return False
     if num in VAGUE_MAGNITUDES:
