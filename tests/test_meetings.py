@@ -236,3 +236,8 @@ def test_one_long_sentence_of_meetings_costs_linear_time() -> None:
 
     small, large = seconds(500), seconds(4000)
     assert large < 8 * small * 4 + 1.0  # eight times the text: far below the 64 times of a quadratic path
+
+
+def test_a_meeting_only_the_headline_names() -> None:
+    text = "发布时间：2024-12-06\n临川区总工会召开十届三次全委会议\n12月5日，会议在区工人文化宫召开，总结全年工作。"
+    assert meetings(text) == [("临川区总工会", "全委会议", "2024-12-05", None)]

@@ -197,8 +197,29 @@ def extract_meetings(document: Document) -> list[Event]:
         if in_sentence:
             ctx.last_date = _value(in_sentence[-1], ctx)
     if not any(isinstance(e, Meeting) for e in events):
+        body_start = sentences[0].start if sentences else len(document.text)
+        events += _headline_meetings(
+            document, [d for d in dates if _start(d) >= body_start], suffixes, follow_up
+        )
+    if not any(isinstance(e, Meeting) for e in events):
         events += _mentioned_meetings(sentences, dates, starts, ctx, suffixes, document.published)
     return _finish(events, document.text, _headline_organizer(document))
+
+
+def _headline_meetings(
+    document: Document, dates: list[DateMention], suffixes: tuple[str, ...], follow_up: bool
+) -> list[Event]:
+    """A meeting only the headline reports (the body says ``会议在…召开``), dated by the body's first date."""
+    body_date = next((_value(d, _Context()) for d in dates if not d.relative), None)
+    found: list[Event] = []
+    for sentence in document.sentences("headline"):
+        date_at = functools.partial(_date_at, timeline=([], []), fallback=body_date)
+        found += [
+            e
+            for e in _meetings_in(sentence, date_at, _Context(), suffixes, follow_up)
+            if isinstance(e, Meeting)
+        ]
+    return _dedupe(found)
 
 
 def _headline_organizer(document: Document) -> str | None:
