@@ -82,3 +82,7 @@ def test_the_campaign_after_mottos_is_kept() -> None:
 def test_names_listed_under_a_set_of_programs() -> None:
     text = "市总工会今年办好十件实事，包括：“职工健康体检”、“子女助学”、“法律援助进园区”。"
     assert {"职工健康体检", "子女助学", "法律援助进园区"} <= names(text)
+
+
+def test_a_platform_registered_on() -> None:
+    assert names("职工实名注册“职工e家”后即可领取消费券。") == {"职工e家"}

@@ -241,3 +241,8 @@ def test_one_long_sentence_of_meetings_costs_linear_time() -> None:
 def test_a_meeting_only_the_headline_names() -> None:
     text = "发布时间：2024-12-06\n临川区总工会召开十届三次全委会议\n12月5日，会议在区工人文化宫召开，总结全年工作。"
     assert meetings(text) == [("临川区总工会", "全委会议", "2024-12-05", None)]
+
+
+def test_a_subtitled_session_of_a_report_meeting() -> None:
+    text = "6月9日，临江市“奋进新时代”主题报告会“匠心筑梦”专场在市工人文化宫举行。"
+    assert [(m[0], m[1]) for m in meetings(text)] == [(None, "临江市主题报告会")]
