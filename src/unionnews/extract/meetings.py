@@ -152,14 +152,27 @@ _ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})"
 _CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
 
 
+#: How many sentences back a left-out subject is looked for.
+CARRY_REACH = 12
+
+
 @attrs.define
 class _Context:
     """What one meeting sentence inherits from the story read so far."""
 
     last_date: str | None = None
-    last_org: str | None = None
     sentence_org: str | None = None
     dateline: dt.date | None = None
+    history: list[Sentence] = attrs.Factory(list)
+    index: int = 0
+
+    def last_org(self) -> str | None:
+        """The organisation the nearest earlier sentence opens with (read only when a subject is left out)."""
+        for j in range(self.index - 1, max(self.index - 1 - CARRY_REACH, -1), -1):
+            org = subject_of(self.history[j].text)
+            if org:
+                return org
+        return None
 
 
 def extract_meetings(document: Document) -> list[Event]:
@@ -168,17 +181,21 @@ def extract_meetings(document: Document) -> list[Event]:
     sentences = list(document.sentences("body"))
     dates = sorted((d for d in document.dates if d.value and d.evidence is not None), key=_start)
     starts = [_start(d) for d in dates]
-    ctx = _Context(dateline=_dateline(document, dates))
+    ctx = _Context(dateline=_dateline(document, dates), history=sentences)
     paragraph_date: dict[int, str | None] = {}
     follow_up = FOLLOW_UP_RE.search(document.text) is not None
     suffixes = document.lexicon.get("meeting_suffix")
     for k, sentence in enumerate(sentences):
+        ctx.index = k
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         in_sentence = dates[lo:hi]
         if sentence.line not in paragraph_date:
             paragraph_date[sentence.line] = _opening_date(document, sentence, dates, starts)
         fallback = paragraph_date[sentence.line] or ctx.last_date
-
+        if not _may_report(sentence.text):
+            if in_sentence:
+                ctx.last_date = _value(in_sentence[-1], ctx)
+            continue
         timeline = _timeline(sentence, in_sentence, ctx, document.published)
         first = _value(in_sentence[0], ctx) if in_sentence else None
         date_at = functools.partial(_date_at, timeline=timeline, fallback=first or fallback)
@@ -192,9 +209,6 @@ def extract_meetings(document: Document) -> list[Event]:
                 if isinstance(event, Meeting) and chair and event.chair is None:
                     event = attrs.evolve(event, chair=chair)
                 events.append(event)
-        subject = subject_of(sentence.text)
-        if subject:
-            ctx.last_org = subject
         if in_sentence:
             ctx.last_date = _value(in_sentence[-1], ctx)
     if not any(isinstance(e, Meeting) for e in events):
@@ -205,6 +219,14 @@ def extract_meetings(document: Document) -> list[Event]:
     if not any(isinstance(e, Meeting) for e in events):
         events += _mentioned_meetings(sentences, dates, starts, ctx, suffixes, document.published)
     return _finish(events, document.text, _headline_organizer(document))
+
+
+def _may_report(text: str) -> bool:
+    """Whether a sentence has a word any meeting shape needs (most sentences have none)."""
+    return any(word in text for word in _REPORT_WORDS)
+
+
+_REPORT_WORDS = ("召开", "举行", "举办", "开幕", "闭幕")
 
 
 def _headline_meetings(
@@ -449,7 +471,7 @@ def _verb_form(
         if not organizers and inside:
             organizers = inside
         if not organizers:
-            organizers = [(ctx.sentence_org or ctx.last_org, 0)]
+            organizers = [(ctx.sentence_org or ctx.last_org(), 0)]
         confidence = 0.6
     purpose = PURPOSE_RE.search(text, m.end(), m.end() + PURPOSE_REACH)
     return [
@@ -558,7 +580,8 @@ def _mentioned_meetings(
     """A meeting written without a holding verb (``A主持座谈会``); read only when no other is found."""
     pattern = _mention_re(suffixes)
     for sentence in sentences:
-        if "主持" not in sentence.text and "在" not in sentence.text:
+        text = sentence.text
+        if not ("主持" in text or "出席" in text or "参加" in text or "上，" in text or "上," in text):
             continue
         m = pattern.search(sentence.text)
         if not m:

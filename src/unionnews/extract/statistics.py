@@ -34,7 +34,7 @@ _SMALL = "".join(c for c in CHINESE_NUMBER_CHARS if c not in "万亿")
 _PART = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d++(?:\.\d++)?|[{_SMALL}](?:[{_SMALL}]|点(?=[{_SMALL}]))*+)"
 #: A number never starts just after a digit, a point, a clock colon (``9:30,120名`` is 120) or a range dash.
 STAT_RE = regex.compile(
-    rf"(?<![\d.{_SMALL}]|\d[:：—\-～~至到])(?P<num>{_PART}(?:[万亿]++{_PART})*+)"
+    rf"(?=[\d{_SMALL}])(?<![\d.{_SMALL}]|\d[:：—\-～~至到])(?P<num>{_PART}(?:[万亿]++{_PART})*+)"
     rf"(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
     rf"(?P<unit>{_MEASURES})"
 )
