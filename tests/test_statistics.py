@@ -5,8 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import unionnews
+from unionnews.extract.numerals import to_chinese_number
+from unionnews.extract.statistics import MEASURES, VAGUE_MAGNITUDES
 from unionnews.models import Statistic
 
 
@@ -88,3 +92,13 @@ def test_a_long_run_of_digits_costs_linear_time() -> None:
 def test_size_bounds_are_not_counts() -> None:
     assert stats("职工百人以下25人以上的企业要单独建会。职工50人以下的企业可以联合建会。") == []
     assert stats("全市已有300家以上企业建会。") == [(300, "家", True)]
+
+
+@given(st.integers(2, 99_999_999), st.sampled_from([m for m in MEASURES if m not in ("万元", "亿元")]))
+@settings(max_examples=60, deadline=None)
+def test_any_count_with_any_measure_word_round_trips(n: int, unit: str) -> None:
+    """A count read alike in Arabic (below seven digits: longer runs are phone numbers) and in Chinese."""
+    if n < 1_000_000:
+        assert stats(f"今年共帮扶{n}{unit}，较去年有所增加。") == [(n, unit, False)]
+    if to_chinese_number(n) not in VAGUE_MAGNITUDES:
+        assert stats(f"今年共帮扶{to_chinese_number(n)}{unit}，较去年有所增加。") == [(n, unit, False)]
