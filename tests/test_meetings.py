@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import unionnews
 from unionnews.models import Meeting
@@ -246,3 +248,39 @@ def test_a_meeting_only_the_headline_names() -> None:
 def test_a_subtitled_session_of_a_report_meeting() -> None:
     text = "6月9日，临江市“奋进新时代”主题报告会“匠心筑梦”专场在市工人文化宫举行。"
     assert [(m[0], m[1]) for m in meetings(text)] == [(None, "临江市主题报告会")]
+
+
+_PLACES = st.text(alphabet="东西南北山河湖海林江云川平安新华宁远清泉阳", min_size=2, max_size=3)
+_ORG_KINDS = st.sampled_from(
+    [
+        "县总工会",
+        "区总工会",
+        "市总工会",
+        "镇工会联合会",
+        "集团工会",
+        "行业工联会",
+        "街道总工会",
+        "直机关工委",
+        "人民医院",
+    ]
+)
+_KINDS = st.sampled_from(
+    ["全委(扩大)会议", "党组会议", "座谈会", "工作推进会", "主席办公会", "职工代表大会", "工作会议", "恳谈会"]
+)
+_VERBS = st.sampled_from(["召开", "召开了", "组织召开", "在会议中心召开", "举行"])
+
+
+@given(_PLACES, _ORG_KINDS, _KINDS, st.integers(1, 12), st.integers(1, 28), st.booleans(), _VERBS)
+@settings(max_examples=150, deadline=None)
+def test_verb_and_subject_forms_read_alike(
+    place: str, org_kind: str, kind: str, month: int, day: int, subject_form: bool, verb: str
+) -> None:
+    """``M月D日，X召开Y。`` and ``M月D日，XY在Z召开。`` give the same organizer, kind and date."""
+    org = place + org_kind
+    written = kind.replace("(", "（").replace(")", "）")
+    text = (
+        f"{month}月{day}日，{org}第三届{written}在会议中心召开。"
+        if subject_form
+        else f"{month}月{day}日，{org}{verb}{written}，部署近期工作。"
+    )
+    assert meetings(text) == [(org, kind, f"--{month:02d}-{day:02d}", None)]

@@ -541,6 +541,9 @@ def _subject_form(
     organizers = orgs_in(subject.group()) if subject else []
     organizers = [o for o in organizers if not is_all_unions(o)]
     name = _clean_name(phrase[subject.end() :] if subject and organizers else phrase)
+    if subject and organizers and name in GENERIC_NAMES:
+        # ``X总工会第三届党组会议``: the session cut the organizer short, the rest is the kind
+        name = _clean_name(phrase[phrase.rfind(organizers[-1], 0, subject.end()) + len(organizers[-1]) :])
     if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
         return []
     if follow_up and name.endswith("代表大会"):
