@@ -284,3 +284,11 @@ def test_verb_and_subject_forms_read_alike(
         else f"{month}月{day}日，{org}{verb}{written}，部署近期工作。"
     )
     assert meetings(text) == [(org, kind, f"--{month:02d}-{day:02d}", None)]
+
+
+def test_a_headline_left_in_the_body_is_not_a_second_meeting() -> None:
+    text = (
+        "首页>>工会新闻\n\n全总十九届二次主席团会议在京召开\n\n"
+        "中华全国总工会第十九届执行委员会主席团第二次全体会议3月5日在京召开，审议有关文件。"
+    )
+    assert [(m[0], m[2]) for m in meetings(text)] == [("中华全国总工会", "--03-05")]

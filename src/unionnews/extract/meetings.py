@@ -185,8 +185,11 @@ def extract_meetings(document: Document) -> list[Event]:
     paragraph_date: dict[int, str | None] = {}
     follow_up = FOLLOW_UP_RE.search(document.text) is not None
     suffixes = document.lexicon.get("meeting_suffix")
+    headlines = {line.text.strip() for _, line in document.lines_of("headline")}
     for k, sentence in enumerate(sentences):
         ctx.index = k
+        if document.lines[sentence.line].text.strip() in headlines:
+            continue  # the headline repeated as the first body line: read once, from the headline
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         in_sentence = dates[lo:hi]
         if sentence.line not in paragraph_date:
@@ -631,6 +634,12 @@ def _kind(name: str) -> str:
     return regex.sub(r"[\s()（）]", "", name)
 
 
+def _title_like(meeting: Meeting, text: str) -> bool:
+    """Whether the meeting was read from a line without sentence punctuation (a headline left in the body)."""
+    span = meeting.evidence
+    return span is not None and not regex.search(r"[。！？；，]", text[span.start : span.end])
+
+
 #: Distinct organizer-named meetings a nameless one is compared with (keeps the clean-up linear).
 MAX_NAMED = 64
 
@@ -657,6 +666,10 @@ def _finish(events: list[Event], text: str, headline_org: str | None) -> list[Ev
         del meetings[undated[0]]
     elif len(orphans) == 1 and len(meetings) == 1 and headline_org:
         meetings[orphans[0]] = attrs.evolve(meetings[orphans[0]], organizer=headline_org)
+    if any(e.date for e in meetings.values()):
+        for i in list(meetings):
+            if meetings[i].date is None and _title_like(meetings[i], text):
+                del meetings[i]  # a headline-like line (no full stop) restating a meeting the body dates
     first: dict[tuple[str | None, str, str | None], int] = {}
     for i in list(meetings):
         event = meetings[i]
