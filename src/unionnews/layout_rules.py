@@ -46,3 +46,10 @@ FURNITURE_CUES = (
     r"^(帖子|积分|金钱|威望|贡献|注册时间|最后登录|在线时间|精华|听众|收听|UID|阅读权限|性别)\s*[:：]?\s*\S{0,24}$",
     r"^星期[一二三四五六日天]$",
 )
+
+#: Parts of a credit that are never a person's name: outlet and organisation words
+#: (``全媒体``, ``…日报``, ``融媒体中心``), so ``全媒体记者`` does not make ``全媒体`` a name.
+NOT_NAME_PARTS = (
+    "融媒体中心", "新闻中心", "全媒体", "融媒体", "融媒", "客户端", "电视台", "日报", "晚报", "早报",
+    "新闻网", "工会", "总工会", "委员会", "编辑部", "宣传部", "办公室",
+)  # fmt: skip
