@@ -319,6 +319,11 @@ def _nearest(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], or
     return None
 
 
+def _is_caption_or_name(line: str) -> bool:
+    """A photo caption (a sentence, often ending ``某某 摄``) or a lone name between headline and body."""
+    return bool(NAME_LINE_RE.match(line)) or "。" in line or line.endswith("摄")
+
+
 def _page_title_headline(
     lines: list[tuple[int, int, str]], kinds: list[LineKind | None], candidates: list[int]
 ) -> int | None:
@@ -342,7 +347,7 @@ def _bare_headline(
         return None
     j = body_start - 1
     labelled = None
-    while j >= 0 and kinds[j] is None and (_is_dek(lines[j][2]) or NAME_LINE_RE.match(lines[j][2])):
+    while j >= 0 and kinds[j] is None and (_is_dek(lines[j][2]) or _is_caption_or_name(lines[j][2])):
         if labelled is None and TITLE_LABEL_RE.match(lines[j][2]):
             labelled = j
         j -= 1

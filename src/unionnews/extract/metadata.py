@@ -182,8 +182,8 @@ def _credited_source(document: Document) -> tuple[str | None, str | None] | None
 
 def opening_outlet(paragraph: str) -> str | None:
     """The outlet named by a paragraph's opening dateline (``湖北日报讯`` -> 湖北日报), if any."""
-    m = DATELINE_OUTLET_RE.match(paragraph) or PAPER_OPENING_RE.match(paragraph)
-    m = m or VIA_MESSAGE_RE.match(paragraph)
+    m = VIA_MESSAGE_RE.match(paragraph) or DATELINE_OUTLET_RE.match(paragraph)
+    m = m or PAPER_OPENING_RE.match(paragraph)
     if m and not _is_self(m.group("outlet")):
         return str(m.group("outlet"))
     return None

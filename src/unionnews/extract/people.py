@@ -64,7 +64,7 @@ def _people_in(text: str, offset: int) -> list[Person]:
     inner = text.strip("()（）")
     shift = text.find(inner)
     matches = [m for m in ROLE_RE.finditer(inner) if _is_role_here(inner, m)]
-    people = []
+    people: list[Person] = []
     if not matches:
         return people
     trailing = _trailing_photo(inner, matches)
