@@ -127,3 +127,11 @@ def test_reprint_line_with_long_spacing_keeps_title_and_source() -> None:
     assert article.source == "某省总工会"
     assert article.title == "某省总工会召开全委会议"
     assert article.errors == ()
+
+
+def test_non_outlets_in_the_source_slot_and_via_agency() -> None:
+    assert (
+        unionnews.parse(f"某县总工会开展送温暖活动\n来源：原创 发布时间：2024-01-02\n{BODY}").source is None
+    )
+    lead = "据新华社电 全国总工会近日印发通知，要求各级工会做好节日期间职工慰问工作，确保慰问资金及时发放。"
+    assert unionnews.parse(f"某市工会工作新闻标题\n\n{lead}").source == "新华社"

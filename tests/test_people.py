@@ -89,3 +89,16 @@ def test_affiliation_is_not_the_previous_persons_name() -> None:
     by_name = {p.name: p for p in article.people}
     assert by_name["王方"].affiliation is None
     assert by_name["李红"].affiliation == "市总工会"
+
+
+def test_slash_credit_line_under_the_headline() -> None:
+    text = "某县总工会开展送温暖活动\n文/王方 图/李红\n" + LONG
+    article = unionnews.parse(text)
+    assert article.title == "某县总工会开展送温暖活动"
+    assert {(p.name, p.role) for p in article.people} == {("王方", "author"), ("李红", "photographer")}
+
+
+def test_bracketed_editor_and_organisation_in_the_editor_slot() -> None:
+    article = unionnews.parse(HEAD + LONG + "\n【责任编辑：王方】")
+    assert [(p.name, p.role, p.affiliation) for p in article.people] == [("王方", "editor", None)]
+    assert people(HEAD + LONG + "\n编辑：市总工会宣传部") == set()

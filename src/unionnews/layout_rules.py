@@ -32,8 +32,11 @@ OUTLET_SUFFIXES = (
 #: Extra endings of a spam or app suffix glued to a headline (``…-某某app下载``).
 PAGE_TITLE_SPAM_SUFFIXES = ("网页版", "下载", "官网", "官方网站", "娱乐城", "app", "APP", "App", "首页")
 
-#: Self-references that name no outlet (``本报讯``, ``来源：本站``).
-SELF_OUTLETS = ("本报", "本刊", "本站", "本网", "本台", "本社", "本平台", "本公众号", "本微信")
+#: Self-references and non-answers that name no outlet (``本报讯``, ``来源：本站``, ``来源：原创``).
+SELF_OUTLETS = (
+    "本报", "本刊", "本站", "本网", "本台", "本社", "本平台", "本公众号", "本微信", "原创", "网络",
+    "互联网", "转载", "未知", "佚名", "综合",
+)  # fmt: skip
 
 #: A channel path above a headline (``某某网>>工会新闻``): a column label, kept as a dek.
 CHANNEL_PATH = r"^[^\s>»›]{1,20}\s*(?:>>|»|›)\s*[^\s>»›]{1,24}$"
@@ -53,3 +56,6 @@ NOT_NAME_PARTS = (
     "融媒体中心", "新闻中心", "全媒体", "融媒体", "融媒", "客户端", "电视台", "日报", "晚报", "早报",
     "新闻网", "工会", "总工会", "委员会", "编辑部", "宣传部", "办公室",
 )  # fmt: skip
+
+#: A credit line's photo and text labels with a slash: ``文/王方 图/李红``.
+SLASH_CREDIT = r"(?:^|\s)(?:文|图|图文|文图|摄影|摄|撰文)\s*[/／]\s*\p{Han}"

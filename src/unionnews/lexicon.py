@@ -127,7 +127,7 @@ FURNITURE_PATTERNS = (
 )
 #: Credit lines that are kept in the text (not furniture) and read for people and source.
 CREDIT_PATTERNS = (
-    r"^[（(]?\s*(责任编辑|责编|编辑|审核|编审|终审|校对|作者|来源|稿源|摄影|图|文)\s*[:：]",
+    r"^[（(【\[]?\s*(责任编辑|责编|编辑|审核|编审|终审|校对|作者|来源|稿源|摄影|图|文)\s*[:：]",
     r"^[（(]\s*作者(为|系|是)",
     r"^据《",
     r"^转载请注明",

@@ -27,6 +27,7 @@ from unionnews.layout_rules import (
     META_LABELS,
     OUTLET_SUFFIXES,
     PAGE_TITLE_SPAM_SUFFIXES,
+    SLASH_CREDIT,
     TITLE_LABELS,
 )
 from unionnews.lexicon import CREDIT_PATTERNS, FURNITURE_PATTERNS, SITE_SUFFIXES, Lexicon
@@ -68,7 +69,7 @@ DATE_LINE_RE = regex.compile(
 )
 ANY_DATE_RE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 LABELLED_DATE_RE = regex.compile(r"(发布日期|发布时间|发表时间|时间|日期)\s*[:：]\s*\d{4}")
-BYLINE_RE = regex.compile(r"(记者|通讯员|特约通讯员|实习生|见习记者)\s*\S")
+BYLINE_RE = regex.compile(rf"(记者|通讯员|特约通讯员|实习生|见习记者)\s*\S|{SLASH_CREDIT}")
 _DEK_ALT = "|".join(DEK_LABELS)
 DEK_RE = regex.compile(rf"^(原标题|原题|{_DEK_ALT})[:：]|[（(]({_DEK_ALT})[)）]$|^【[^】]{{2,40}}】$")
 #: ``原标题：…``: a label before a headline.
@@ -347,7 +348,9 @@ def _bare_headline(
         return None
     j = body_start - 1
     labelled = None
-    while j >= 0 and kinds[j] is None and (_is_dek(lines[j][2]) or _is_caption_or_name(lines[j][2])):
+    while j >= 0 and kinds[j] is None and (
+        _is_dek(lines[j][2]) or _is_caption_or_name(lines[j][2]) or is_byline(lines[j][2])
+    ):
         if labelled is None and TITLE_LABEL_RE.match(lines[j][2]):
             labelled = j
         j -= 1

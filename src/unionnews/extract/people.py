@@ -61,7 +61,7 @@ def extract_people(document: Document) -> list[Person]:
 
 def _people_in(text: str, offset: int) -> list[Person]:
     """Names after each role word, up to the next role word or the end of the line."""
-    inner = text.strip("()（）")
+    inner = text.strip("()（）【】[]")
     shift = text.find(inner)
     matches = [m for m in ROLE_RE.finditer(inner) if _is_role_here(inner, m)]
     people: list[Person] = []
