@@ -348,8 +348,10 @@ def _bare_headline(
         return None
     j = body_start - 1
     labelled = None
-    while j >= 0 and kinds[j] is None and (
-        _is_dek(lines[j][2]) or _is_caption_or_name(lines[j][2]) or is_byline(lines[j][2])
+    while (
+        j >= 0
+        and kinds[j] is None
+        and (_is_dek(lines[j][2]) or _is_caption_or_name(lines[j][2]) or is_byline(lines[j][2]))
     ):
         if labelled is None and TITLE_LABEL_RE.match(lines[j][2]):
             labelled = j
