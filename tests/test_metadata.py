@@ -135,3 +135,10 @@ def test_non_outlets_in_the_source_slot_and_via_agency() -> None:
     )
     lead = "据新华社电 全国总工会近日印发通知，要求各级工会做好节日期间职工慰问工作，确保慰问资金及时发放。"
     assert unionnews.parse(f"某市工会工作新闻标题\n\n{lead}").source == "新华社"
+
+
+def test_a_post_stamp_line_with_a_time_is_metadata_not_the_headline() -> None:
+    page = f"某市总工会召开全委会议\n原创 某市总工会 某市工会 2024-03-02 18:00\n{BODY}"
+    article = unionnews.parse(page)
+    assert article.title == "某市总工会召开全委会议"
+    assert article.published == "2024-03-02T18:00"

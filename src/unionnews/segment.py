@@ -68,6 +68,9 @@ DATE_LINE_RE = regex.compile(
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[〗】\]]?"
 )
 ANY_DATE_RE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+#: A timestamp (``2024-03-02 18:00``) anywhere in a short line: a post's metadata line.
+DATE_CLOCK_RE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
+_STAMP_LINE_MAX = 80
 LABELLED_DATE_RE = regex.compile(r"(发布日期|发布时间|发表时间|时间|日期)\s*[:：]\s*\d{4}")
 BYLINE_RE = regex.compile(rf"(记者|通讯员|特约通讯员|实习生|见习记者)\s*\S|{SLASH_CREDIT}")
 _DEK_ALT = "|".join(DEK_LABELS)
@@ -247,6 +250,8 @@ def is_meta(line: str) -> bool:
         return True
     if len(line) > 160 or is_prose(line):
         return False
+    if len(line) < _STAMP_LINE_MAX and DATE_CLOCK_RE.search(line):
+        return True
     return bool(META_LINE_RE.search(line) or EPAPER_LINE_RE.search(line))
 
 
