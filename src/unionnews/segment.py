@@ -1,15 +1,22 @@
 """Layer 2: classify the lines of a normalized page.
 
-Kinds: ``headline``, ``dek`` (引题/主题/副题/原标题, column labels), ``dateline``,
-``byline``, ``body``, ``credit`` and ``furniture``.  The rules are data in
-:mod:`unionnews.lexicon`; the order of decisions is:
+Kinds: ``headline``, ``dek`` (引题/副题/原标题, kickers, channel paths), ``dateline``
+(date lines and the page's labelled metadata lines), ``byline``, ``body``, ``credit`` and
+``furniture``.  The rules are data in :mod:`unionnews.lexicon` and
+:mod:`unionnews.layout_rules`; the order of decisions is:
 
-1. lines that match a furniture pattern anywhere are furniture;
+1. lines that match a furniture pattern anywhere are furniture (a metadata line with a
+   date is kept whatever frames it), credit patterns make credits;
 2. the body starts at the first line of prose;
-3. the headline is the line before the datelines and bylines that precede the body
-   (or the line a ``TITLE-section-site`` page title names); what stands above it is
-   page furniture;
+3. the headline: the line a ``TITLE-site`` page title names; else the headline-like line
+   nearest above the first metadata line (date, byline, ``来源：``, e-paper issue line),
+   or its first headline-like line below on date-first pages (e-paper, "today" headers);
+   with no metadata, the line right above the body.  A short two-part slogan above the
+   headline is its kicker; a headline-like line above a found one that is no slogan is
+   the headline and the found one its subtitle.  What stands above is furniture;
 4. after the last credit line, anything that is not prose is footer furniture.
+
+Every step is one pass over the lines, or a bounded window around one line.
 """
 
 from __future__ import annotations
