@@ -102,3 +102,10 @@ def test_bracketed_editor_and_organisation_in_the_editor_slot() -> None:
     article = unionnews.parse(HEAD + LONG + "\n【责任编辑：王方】")
     assert [(p.name, p.role, p.affiliation) for p in article.people] == [("王方", "editor", None)]
     assert people(HEAD + LONG + "\n编辑：市总工会宣传部") == set()
+
+
+def test_opening_reporter_lead_in_without_an_outlet() -> None:
+    text = (
+        HEAD + "本报记者王方报道 3月5日，某市总工会举办职工心理健康讲座，三百余名一线职工到场聆听，反响热烈。"
+    )
+    assert people(text) == {("王方", "reporter")}

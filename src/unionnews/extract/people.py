@@ -154,7 +154,8 @@ OPENING_CREDIT_RE = regex.compile(
 )
 #: ``长治日报讯 记者王方报道：``: an opening credit without parentheses.
 OPENING_BARE_CREDIT_RE = regex.compile(
-    r"^[^（(，。]{0,16}?(?:讯|电|消息)\s*(?P<credit>(?:记者|通讯员|特约通讯员)[^:：，。（(]{2,30}?)(?:报道)?\s*[:：]"
+    r"^(?:[^（(，。]{0,16}?(?:讯|电|消息))?\s*"
+    r"(?P<credit>(?:本报|本台|本网)?(?:记者|通讯员|特约通讯员)[^:：，。（(]{2,30}?)(?:报道\s*[:：]?|\s*[:：])"
 )
 #: Opening paragraphs searched for such a credit (captions may stand before the lead).
 OPENING_LINES = 5
