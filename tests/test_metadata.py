@@ -142,3 +142,10 @@ def test_a_post_stamp_line_with_a_time_is_metadata_not_the_headline() -> None:
     article = unionnews.parse(page)
     assert article.title == "某市总工会召开全委会议"
     assert article.published == "2024-03-02T18:00"
+
+
+def test_bare_headline_above_a_body_label_and_login_prompts_are_furniture() -> None:
+    assert unionnews.parse(f"某市总工会举行劳模座谈会\n正文\n{BODY}").title == "某市总工会举行劳模座谈会"
+    article = unionnews.parse(f"马上注册！\n您需要 登录 才可以查看，没有账号？注册\n×\n{BODY}")
+    assert article.title is None
+    assert "登录" not in article.text

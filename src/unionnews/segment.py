@@ -332,6 +332,10 @@ def _nearest(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], or
     return None
 
 
+def _passed_over(line: str) -> bool:
+    return _is_dek(line) or _is_caption_or_name(line) or is_byline(line)
+
+
 def _is_caption_or_name(line: str) -> bool:
     """A photo caption (a sentence, often ending ``某某 摄``) or a lone name between headline and body."""
     return bool(NAME_LINE_RE.match(line)) or "。" in line or line.endswith("摄")
@@ -355,16 +359,15 @@ def _page_title_headline(
 def _bare_headline(
     lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int
 ) -> int | None:
-    """A page of just ``headline, body``: the line right above the body (past a dek or a name)."""
+    """A page of just ``headline, body``: the line right above the body.
+
+    Passed over on the way up: furniture (``正文``), deks, captions, names and bylines.
+    """
     if body_start >= len(lines):
         return None
     j = body_start - 1
     labelled = None
-    while (
-        j >= 0
-        and kinds[j] is None
-        and (_is_dek(lines[j][2]) or _is_caption_or_name(lines[j][2]) or is_byline(lines[j][2]))
-    ):
+    while j >= 0 and (kinds[j] == "furniture" or (kinds[j] is None and _passed_over(lines[j][2]))):
         if labelled is None and TITLE_LABEL_RE.match(lines[j][2]):
             labelled = j
         j -= 1
