@@ -109,3 +109,13 @@ def test_opening_reporter_lead_in_without_an_outlet() -> None:
         HEAD + "本报记者王方报道 3月5日，某市总工会举办职工心理健康讲座，三百余名一线职工到场聆听，反响热烈。"
     )
     assert people(text) == {("王方", "reporter")}
+
+
+def test_an_unlabelled_name_before_a_role_is_no_affiliation() -> None:
+    article = unionnews.parse(HEAD + LONG + "（王方 通讯员 李红 赵强）")
+    assert {(p.name, p.role, p.affiliation) for p in article.people} == {
+        ("李红", "correspondent", None),
+        ("赵强", "correspondent", None),
+    }
+    reporter = unionnews.parse(HEAD + "本报讯（某某晚报全媒体记者 王方）" + LONG).people
+    assert [(p.name, p.affiliation) for p in reporter] == [("王方", "某某晚报全媒体")]

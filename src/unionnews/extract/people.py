@@ -76,7 +76,7 @@ def _people_in(text: str, offset: int) -> list[Person]:
         role_word = m.group(1)
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
         stop = _label_stop(inner, m.end(), stop)
-        affiliation = inner[previous_end : m.start()].strip(" -—、，,/") or None
+        affiliation = _affiliation(inner[previous_end : m.start()])
         names = _names(inner[m.end() : stop], m.end())
         previous_end = names[-1][2] if names else m.end()
         if role_word in REVIEW_WORDS:
@@ -87,6 +87,15 @@ def _people_in(text: str, offset: int) -> list[Person]:
                 Person(name, role, affiliation, Span(offset + shift + start, offset + shift + end, -1, -1))
             )
     return people
+
+
+def _affiliation(stretch: str) -> str | None:
+    """The words before a role (``市总工会通讯员``), unless they are only names (``王方 通讯员``)."""
+    words = stretch.strip(" -—、，,/")
+    if not words:
+        return None
+    names = "".join(name for name, _, _ in _names(words, 0))
+    return None if names == regex.sub(r"[\s、，,]", "", words) else words
 
 
 def _label_stop(text: str, start: int, stop: int) -> int:
