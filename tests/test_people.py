@@ -119,3 +119,10 @@ def test_an_unlabelled_name_before_a_role_is_no_affiliation() -> None:
     }
     reporter = unionnews.parse(HEAD + "本报讯（某某晚报全媒体记者 王方）" + LONG).people
     assert [(p.name, p.affiliation) for p in reporter] == [("王方", "某某晚报全媒体")]
+
+
+def test_a_site_administrator_is_not_an_author() -> None:
+    text = "新闻动态\n某县总工会开展送温暖活动\n作者：管理员 发布于：2024-03-02 10:00:00\n" + LONG
+    article = unionnews.parse(text)
+    assert article.people == ()
+    assert article.published == "2024-03-02T10:00:00"

@@ -54,10 +54,12 @@ FURNITURE_CUES = (
 )
 
 #: Parts of a credit that are never a person's name: outlet and organisation words
-#: (``全媒体``, ``…日报``, ``融媒体中心``), so ``全媒体记者`` does not make ``全媒体`` a name.
+#: (``全媒体``, ``…日报``, ``融媒体中心``), so ``全媒体记者`` does not make ``全媒体`` a name;
+#: a site's stand-ins for a writer (``管理员``, ``小编``).
 NOT_NAME_PARTS = (
     "融媒体中心", "新闻中心", "全媒体", "融媒体", "融媒", "客户端", "电视台", "日报", "晚报", "早报",
-    "新闻网", "工会", "总工会", "委员会", "编辑部", "宣传部", "办公室",
+    "新闻网", "工会", "总工会", "委员会", "编辑部", "宣传部", "办公室", "管理员", "小编", "佚名",
+    "匿名", "网友", "本站", "本网",
 )  # fmt: skip
 
 #: A credit line's photo and text labels with a slash: ``文/王方 图/李红``.
