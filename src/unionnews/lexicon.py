@@ -21,7 +21,7 @@ _SINGLE_SURNAMES = tuple(
     "丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区"
     "郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍"
     "辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣"
-    "信展阴昝智幸奉植衡富尧闭由"
+    "信展阴昝智幸奉植衡富尧闭由藤"
 )
 SURNAMES = (
     *_SINGLE_SURNAMES,
@@ -45,6 +45,7 @@ ROLE_WORDS = (
     ("特约通讯员", "correspondent"),
     ("通讯员", "correspondent"),
     ("见习记者", "reporter"),
+    ("实习记者", "reporter"),
     ("特约记者", "reporter"),
     ("首席记者", "reporter"),
     ("记者", "reporter"),
@@ -126,7 +127,7 @@ FURNITURE_PATTERNS = (
 )
 #: Credit lines that are kept in the text (not furniture) and read for people and source.
 CREDIT_PATTERNS = (
-    r"^[（(]?\s*(责任编辑|责编|编辑|审核|编审|终审|校对|作者|来源|稿源|摄影|图|文)\s*[:：]",
+    r"^[（(【\[]?\s*(责任编辑|责编|编辑|审核|编审|终审|校对|作者|来源|稿源|摄影|图|文)\s*[:：]",
     r"^[（(]\s*作者(为|系|是)",
     r"^据《",
     r"^转载请注明",
