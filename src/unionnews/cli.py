@@ -24,6 +24,7 @@ from unionnews.corpus.records import (
     record_identity,
 )
 from unionnews.corpus.sinks import (
+    PARQUET_BATCH,
     CsvSink,
     JsonlSink,
     OutputError,
@@ -178,7 +179,10 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
 
     disable = tuple(_names(args.disable))
     build_plugins(disable=disable)
-    return ParseOptions(disable=disable, convert_script=not args.keep_script)
+    if args.plugin_budget is None:
+        return ParseOptions(disable=disable, convert_script=not args.keep_script)
+    budget = args.plugin_budget or None
+    return ParseOptions(disable, not args.keep_script, plugin_budget=budget, default_budget=False)
 
 
 def _names(values: Sequence[str] | str | None) -> list[str]:
@@ -207,9 +211,16 @@ def _open_sink(args: argparse.Namespace, inputs: InputOptions) -> Sink:
     if args.format in ("parquet", "csv"):
         if not args.output:
             raise UnionnewsError(f"--format {args.format} needs -o FOLDER")
-        sink_class = ParquetSink if args.format == "parquet" else CsvSink
-        return sink_class(
-            args.output, resume=args.resume, overwrite=args.overwrite, extra_columns=inputs.keep_fields
+        if args.format == "csv":
+            return CsvSink(
+                args.output, resume=args.resume, overwrite=args.overwrite, extra_columns=inputs.keep_fields
+            )
+        return ParquetSink(
+            args.output,
+            resume=args.resume,
+            overwrite=args.overwrite,
+            extra_columns=inputs.keep_fields,
+            batch_rows=args.batch,
         )
     if args.resume and not args.output:
         raise UnionnewsError("--resume needs -o FILE")
@@ -272,6 +283,8 @@ def _text_command(args: argparse.Namespace, clean: Callable[[str | bytes], str])
             run.parsed += 1
             if args.format == "jsonl":
                 out.write(dumps({"id": decoded[0].key, "origin": record.origin, "text": text}) + "\n")
+            elif args.command == "text":
+                out.write(("\n" if run.parsed > 1 else "") + text.strip() + "\n")
             else:
                 out.write(text if text.endswith("\n") else text + "\n")
     except OSError as e:
@@ -358,6 +371,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--fields", metavar="NAMES", help="JSON Lines: only these article fields, e.g. title,published,events"
     )
     p.add_argument("--no-repairs", action="store_true", help="JSON Lines: leave out the list of repairs")
+    p.add_argument("--plugin-budget", type=float, metavar="SECONDS",
+                   help="seconds each plugin hook may take per article (default 10; 0: no limit)")  # fmt: skip
+    p.add_argument("--batch", type=int, default=PARQUET_BATCH, metavar="N",
+                   help=f"Parquet: articles per part file, the most a crash can lose (default {PARQUET_BATCH})")  # fmt: skip
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress on stderr (default: a bar when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=cmd_parse)
@@ -399,6 +416,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "jobs", 1) < 1:
         parser.error("--jobs must be at least 1")
+    if getattr(args, "batch", 1) < 1:
+        parser.error("--batch must be at least 1")
     _setup_logging(args)
     try:
         result: Any = args.func(args)

@@ -145,9 +145,10 @@ def parse_to_parquet(
     existing output is refused unless ``resume`` (records already written are
     skipped) or ``overwrite``; partition ``i`` writes parts ``part-{run + i}-*``.
     """
-    from dask import compute, delayed  # type: ignore[attr-defined]
-
     from unionnews.corpus.sinks import ParquetSink
+
+    _dask_bag()
+    from dask import compute, delayed  # type: ignore[attr-defined]
 
     options = options or InputOptions()
     setup = ParquetSink(folder, resume=resume, overwrite=overwrite, extra_columns=options.keep_fields)

@@ -81,6 +81,8 @@ class Progress:
         )
 
     def close(self) -> None:
+        if self.mode == "lines":
+            print(f"unionnews: {self.line()}", file=sys.stderr, flush=True)
         if self.bar is not None:
             self.bar.close()
             Progress._active = None
