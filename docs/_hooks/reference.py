@@ -27,8 +27,23 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 LANGUAGES = {".py": "python", ".toml": "toml", ".txt": "text", ".md": "markdown"}
 
 
+#: A Sphinx role left in a docstring as mkdocstrings renders it: ``:func:<code>~a.b</code>``.
+ROLE = re.compile(r":(?:func|class|mod|meth|attr|data|exc|obj):<code>(~?)([\w.]+)(\(\))?</code>")
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return MARKER.sub(lambda m: _render(m.group(1)), markdown)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Turn the Sphinx roles of docstrings into code that links to the API page where it can."""
+    return ROLE.sub(_role_link, html)
+
+
+def _role_link(m: re.Match[str]) -> str:
+    target = m.group(2)
+    shown = target.rsplit(".", 1)[-1] if m.group(1) else target
+    return f'<autoref identifier="{target}" optional><code>{shown}{m.group(3) or ""}</code></autoref>'
 
 
 def _render(marker: str) -> str:
@@ -106,8 +121,7 @@ def _models() -> str:
         rows = [f"### `{cls.__name__}`", "", doc, "", "| field | type | default |", "|---|---|---|"]
         for field in attrs.fields(cls):
             default = "" if field.default is attrs.NOTHING else f"`{field.default!r}`"
-            kind = str(field.type).replace("|", "\\|")
-            rows.append(f"| `{field.name}` | `{kind}` | {default} |")
+            rows.append(f"| `{field.name}` | `{field.type}` | {default} |")
         out.append("\n".join(rows))
     return "\n\n".join(out)
 
