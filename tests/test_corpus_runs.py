@@ -466,3 +466,38 @@ def test_dask_plan_splits_large_jsonl_at_lines_and_groups_small_files(tmp_path: 
     ]
     whole = [(r.origin, r.raw) for r in iter_records([str(tmp_path)], lambda b: None)]
     assert split == whole  # every record once, with its line number
+
+
+def test_progress_bar_on_a_terminal(tmp_path: pathlib.Path) -> None:
+    import pty
+
+    write_jsonl(tmp_path / "in.jsonl", 3)
+    master, slave = pty.openpty()
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "unionnews",
+            "parse",
+            str(tmp_path / "in.jsonl"),
+            "-o",
+            str(tmp_path / "out.jsonl"),
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+    )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert run.wait(timeout=60) == 0
+    text = shown.decode("utf-8", errors="replace")
+    assert "3/3" in text and "articles/s" in text and "100%" in text  # total, rate, share (tqdm)

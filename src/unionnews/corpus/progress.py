@@ -6,6 +6,7 @@ the rate, the time elapsed and the time left.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -35,6 +36,15 @@ def count_records(paths: Sequence[str], options: InputOptions) -> int:
     return total
 
 
+def _terminal_sized() -> bool:
+    """Whether stderr's terminal reports a size (tqdm draws nothing on a terminal of size 0)."""
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError):
+        return False
+    return size.columns > 0 and size.lines > 0
+
+
 class Progress:
     """``mode`` is ``bar``, ``lines`` or ``None`` (off); :meth:`write` prints a line without breaking the bar."""
 
@@ -53,8 +63,15 @@ class Progress:
             except ImportError:
                 self.mode = "lines"
             else:
+                sized = _terminal_sized()
                 self.bar = tqdm(
-                    total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.05
+                    total=total,
+                    unit=" articles",
+                    file=sys.stderr,
+                    dynamic_ncols=sized,
+                    ncols=None if sized else 100,
+                    nrows=None if sized else 24,
+                    smoothing=0.05,
                 )
                 Progress._active = self.bar
 
