@@ -181,9 +181,11 @@ def test_existing_output_is_never_silently_replaced(tmp_path: pathlib.Path) -> N
     replaced = cli("parse", str(tmp_path / "in.jsonl"), "-o", str(out), "--overwrite")
     assert replaced.returncode == 0 and len(jsonl_ids(out)) == 2
     tables = tmp_path / "csv"
-    cli("parse", str(tmp_path / "in.jsonl"), "--format", "csv", "-o", str(tables))
+    tables.mkdir()
+    (tables / "events.csv").write_text("id,origin\nr0,x\n", encoding="utf-8")
     again = cli("parse", str(tmp_path / "in.jsonl"), "--format", "csv", "-o", str(tables))
     assert again.returncode == 2 and "exists" in again.stderr
+    assert (tables / "events.csv").read_text(encoding="utf-8") == "id,origin\nr0,x\n"
 
 
 def test_csv_and_parquet_tables_have_ids_kept_fields_and_timestamps(tmp_path: pathlib.Path) -> None:
