@@ -503,3 +503,21 @@ def test_progress_bar_on_a_terminal(tmp_path: pathlib.Path) -> None:
     assert run.wait(timeout=60) == 0
     text = shown.decode("utf-8", errors="replace")
     assert "3/3" in text and "articles/s" in text and "100%" in text  # total, rate, share (tqdm)
+
+
+def test_a_run_can_add_columns_per_article_after_the_workers_rendered_them(tmp_path: pathlib.Path) -> None:
+    import attrs
+
+    from unionnews.corpus.sinks import JsonlSink, ParquetSink
+
+    records = [Record(f"r{i}", SENTENCES[i % 2].format(n=i), key=f"k{i}") for i in range(3)]
+    jsonl = JsonlSink(str(tmp_path / "out.jsonl"))
+    tables = ParquetSink(str(tmp_path / "tables"), extra_columns=["group"], column_types={"group": "int64"})
+    for sink in (jsonl, tables):
+        for i, outcome in enumerate(parse_records(records, jobs=1, render=sink.render)):
+            sink.write(attrs.evolve(outcome, extra={"group": i // 2}))
+        sink.close()
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(a["id"], a["group"]) for a in lines] == [("k0", 0), ("k1", 0), ("k2", 1)]
+    articles = pd.read_parquet(tmp_path / "tables" / "articles")
+    assert list(articles["group"]) == [0, 0, 1] and str(articles["group"].dtype) == "int64"

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from unionnews.corpus.records import Outcome, Render
@@ -34,6 +34,11 @@ from unionnews.errors import UnionnewsError
 
 if TYPE_CHECKING:
     import pyarrow
+
+try:
+    import orjson
+except ImportError:  # the fast extra is not installed: json gives the same text
+    orjson = None  # type: ignore[assignment]
 
 #: Articles collected before a Parquet part is written (a kill loses at most this many) ...
 PARQUET_BATCH = 500
@@ -66,11 +71,7 @@ def dumps(data: Any) -> str:
     Both give the same text for the contract's values; anything orjson refuses
     (a lone surrogate, a huge integer) goes through json.
     """
-    try:
-        import orjson
-    except ImportError:
-        pass
-    else:
+    if orjson is not None:
         try:
             return orjson.dumps(data).decode()
         except (TypeError, ValueError):
@@ -167,6 +168,8 @@ class JsonlSink:
 
     def write(self, outcome: Outcome) -> None:
         line = outcome.rendered if outcome.rendered is not None else self.render(outcome)
+        if outcome.extra and outcome.rendered is not None:
+            line = line[:-1] + "," + dumps(outcome.extra)[1:]  # columns added after the worker rendered it
         with _naming(self.path or "<stdout>"):
             self._out.write(line + "\n")
 
@@ -225,12 +228,22 @@ def table_rows(outcome: Outcome) -> TableRows:
     if article is None:
         raise ValueError(f"{outcome.origin} has no article: {outcome.error}")
     key = outcome.id or outcome.origin
-    extra = {name: _cell(value) for name, value in {**outcome.fields, **outcome.extra}.items()}
+    extra = {**{name: _cell(value) for name, value in outcome.fields.items()}, **outcome.extra}
     return {
         "articles": [article_row(article, outcome.origin, key, extra)],
         "events": event_rows(article, outcome.origin, key),
         "people": person_rows(article, outcome.origin, key),
     }
+
+
+def _rows(outcome: Outcome) -> TableRows:
+    """The outcome's table rows, with the ``extra`` columns set after a worker rendered them."""
+    if outcome.rendered is None:
+        return table_rows(outcome)
+    rows: TableRows = outcome.rendered
+    if outcome.extra:
+        rows = {**rows, "articles": [{**row, **outcome.extra} for row in rows["articles"]]}
+    return rows
 
 
 def _cell(value: Any) -> str | None:
@@ -267,12 +280,14 @@ class ParquetSink:
         overwrite: bool = False,
         part: int | None = None,
         extra_columns: Sequence[str] = (),
+        column_types: Mapping[str, str] | None = None,
         batch_rows: int = PARQUET_BATCH,
         batch_seconds: float = PARQUET_SECONDS,
     ) -> None:
         _pyarrow()
         self.folder = folder
         self.columns = table_columns(extra_columns)
+        self.column_types = dict(column_types or {})
         existing = self._parts("articles")
         if part is None:  # a whole run; with ``part``, one worker of a run set up elsewhere
             if existing and overwrite:
@@ -332,7 +347,7 @@ class ParquetSink:
         return table_rows(outcome)
 
     def write(self, outcome: Outcome) -> None:
-        rows = outcome.rendered if outcome.rendered is not None else table_rows(outcome)
+        rows = _rows(outcome)
         for name, table in rows.items():
             self._batches[name].extend(table)
         if len(self._batches["articles"]) >= self._batch_rows or (
@@ -352,7 +367,8 @@ class ParquetSink:
             final, temporary = os.path.join(folder, name), os.path.join(folder, f".{name}.tmp")
             with _naming(final):
                 os.makedirs(folder, exist_ok=True)
-                data = pa.Table.from_pylist(self._batches[table], schema=arrow_schema(self.columns[table]))
+                schema = arrow_schema(self.columns[table], self.column_types)
+                data = pa.Table.from_pylist(self._batches[table], schema=schema)
                 with open(temporary, "wb") as f:
                     pq.write_table(data, f)
                     f.flush()
@@ -413,7 +429,7 @@ class CsvSink:
         return table_rows(outcome)
 
     def write(self, outcome: Outcome) -> None:
-        rows = outcome.rendered if outcome.rendered is not None else table_rows(outcome)
+        rows = _rows(outcome)
         for name in ("events", "people", "articles"):
             with _naming(self._files[name].name):
                 for row in rows[name]:
@@ -474,10 +490,12 @@ def _recover_csv(path: str, columns: Sequence[str], keep: set[str] | None) -> se
     return ids
 
 
-def arrow_schema(columns: tuple[str, ...]) -> pyarrow.Schema:
-    """The Arrow schema of a table: strings, except :data:`~unionnews.corpus.tables.NON_STRING_COLUMNS`."""
+def arrow_schema(columns: tuple[str, ...], types: Mapping[str, str] | None = None) -> pyarrow.Schema:
+    """The Arrow schema of a table: strings, except :data:`~unionnews.corpus.tables.NON_STRING_COLUMNS`
+    and the ``types`` given for extra columns (Arrow type names: ``int64``, ``bool_``, ``timestamp``...)."""
     pa, _ = _pyarrow()
-    return pa.schema([(c, _arrow_type(pa, NON_STRING_COLUMNS.get(c, "string"))) for c in columns])
+    known = {**NON_STRING_COLUMNS, **(types or {})}
+    return pa.schema([(c, _arrow_type(pa, known.get(c, "string"))) for c in columns])
 
 
 def _arrow_type(pa: Any, name: str) -> Any:
