@@ -83,10 +83,12 @@ class Stop:
         self.signal = signum
 
     def install(self) -> dict[int, Any]:
+        """Handle SIGINT and SIGTERM; returns the handlers to put back."""
         return {s: signal.signal(s, self.handle) for s in SIGNAL_STATUS}
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    """Parse every record into the sink; a signal ends the run after what is parsed, with the summary."""
     inputs = _input_options(args)
     options = _parse_options(args)
     sink = _open_sink(args, inputs)
@@ -128,6 +130,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _summary(run: Run, args: argparse.Namespace, seconds: float, stopped: int | None) -> None:
+    """One line of counts: a stopped run says so at warning level, so ``-q`` still shows it."""
     parts = [f"{run.parsed} parsed", f"{run.repaired} repaired"]
     if run.hook_errors:
         parts.append(f"{run.hook_errors} with plugin errors (in each article's errors; -v lists them)")
@@ -239,6 +242,7 @@ def _progress_mode(args: argparse.Namespace) -> str | None:
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
+    """The repaired text of each record, furniture included (what ``parse`` starts from)."""
     from unionnews.normalize import normalize
 
     def clean(raw: str | bytes) -> str:
@@ -254,6 +258,7 @@ def cmd_normalize(args: argparse.Namespace) -> int:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
+    """Each article's clean text without page furniture (``Article.text``)."""
     from unionnews.assemble import parse
 
     def clean(raw: str | bytes) -> str:
