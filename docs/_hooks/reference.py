@@ -3,7 +3,6 @@
 A page may contain these markers, each replaced at build time:
 
 * ``<!-- hookspecs -->``: every hook of :mod:`unionnews.hookspecs`, signature and docstring;
-* ``<!-- public-api -->``: every name of ``unionnews.__all__`` with the first paragraph of its docstring;
 * ``<!-- cli:COMMAND -->``: the ``--help`` of ``unionnews COMMAND``;
 * ``<!-- steps -->``: the normalization steps in pipeline order with their docstrings;
 * ``<!-- models -->``: the fields of every record of :mod:`unionnews.models`;
@@ -22,7 +21,7 @@ import pathlib
 import re
 from typing import Any
 
-MARKER = re.compile(r"<!-- (hookspecs|public-api|steps|models|cli:[a-z]+|include:[\w./-]+) -->")
+MARKER = re.compile(r"<!-- (hookspecs|steps|models|cli:[a-z]+|include:[\w./-]+) -->")
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LANGUAGES = {".py": "python", ".toml": "toml", ".txt": "text", ".md": "markdown"}
 
@@ -49,8 +48,6 @@ def _role_link(m: re.Match[str]) -> str:
 def _render(marker: str) -> str:
     if marker == "hookspecs":
         return _hookspecs()
-    if marker == "public-api":
-        return _public_api()
     if marker == "steps":
         return _steps()
     if marker == "models":
@@ -80,20 +77,6 @@ def _hookspecs() -> str:
 
 def _signature(fn: Any) -> str:
     return str(inspect.signature(fn)).replace("'", "")
-
-
-def _public_api() -> str:
-    import unionnews
-
-    rows = ["| name | what it is |", "|---|---|"]
-    for name in unionnews.__all__:
-        obj = getattr(unionnews, name)
-        doc = inspect.getdoc(obj) if not isinstance(obj, str) else "the installed version"
-        first = (doc or "").split("\n\n")[0].replace("\n", " ").replace("|", "\\|")
-        if not first:
-            raise ValueError(f"public name {name} has no docstring")
-        rows.append(f"| `{name}` | {first} |")
-    return "\n".join(rows)
 
 
 def _steps() -> str:
