@@ -432,9 +432,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 0
-    except KeyboardInterrupt:
-        log.error("interrupted")
-        return 130
+    except KeyboardInterrupt:  # a second Ctrl-C: what is written stays, nothing more is waited for
+        log.error("interrupted: what was written stays; --resume continues the run")
+        logging.shutdown()
+        sys.stderr.flush()
+        os._exit(130)
     except OSError as e:  # the output cannot be written: a setup error, not a bad record
         log.error("%s: %s", e.filename or args.output or "<stdout>", e.strerror or e)
         return 2

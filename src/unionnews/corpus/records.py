@@ -304,8 +304,10 @@ def parse_records(
 
     ``render`` (a module-level function, so that it pickles) turns each outcome into
     what the sink writes, inside the worker.  When ``stop()`` turns true the run
-    ends after the outcomes already parsed: workers still busy are terminated, and
-    every worker exits on its own if this process dies.
+    ends after the outcomes already yielded: queued chunks are cancelled, busy
+    workers finish their chunk (dropped; a resumed run parses it again).  A
+    ``KeyboardInterrupt`` ends the workers at once, and every worker exits on its
+    own if this process dies.
     """
     chunks = _chunks(records)
     if jobs <= 1:
@@ -317,7 +319,7 @@ def parse_records(
         return
     pool = ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(os.getpid(),))
     window: deque[Future[list[Outcome]]] = deque()
-    finished = False
+    abandoned = False
     try:
         for chunk in chunks:
             window.append(pool.submit(parse_chunk, chunk, render, options, inputs))
@@ -327,11 +329,25 @@ def parse_records(
         while window:
             if not (yield from _drain_one(window, stop)):
                 return
-        finished = True
+    except KeyboardInterrupt:  # asked to stop at once: end the workers, wait for nothing
+        abandoned = True
+        _terminate(pool, window)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
     finally:
-        if not finished:
-            _terminate(pool, window)
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not abandoned:
+            _wind_down(pool, window)
+
+
+def _wind_down(pool: ProcessPoolExecutor, window: deque[Future[list[Outcome]]]) -> None:
+    """Cancel queued chunks and let running ones finish (at most a chunk each).
+
+    Terminating a worker instead could cut it off while it sends a result, leaving
+    the result pipe half-written and the pool's shutdown waiting forever.
+    """
+    for future in window:
+        future.cancel()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _drain_one(
