@@ -521,3 +521,17 @@ def test_a_run_can_add_columns_per_article_after_the_workers_rendered_them(tmp_p
     assert [(a["id"], a["group"]) for a in lines] == [("k0", 0), ("k1", 0), ("k2", 1)]
     articles = pd.read_parquet(tmp_path / "tables" / "articles")
     assert list(articles["group"]) == [0, 0, 1] and str(articles["group"].dtype) == "int64"
+
+
+def test_a_damaged_parquet_part_is_named_not_a_traceback(tmp_path: pathlib.Path) -> None:
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    articles = tmp_path / "tables" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "part-00000.parquet").write_bytes(b"PAR1")  # what an older version left after a kill
+    (articles / ".part-00001-00000.parquet.tmp").write_bytes(b"PAR1")  # an unfinished part: removed
+    result = cli(
+        "parse", str(tmp_path / "in.jsonl"), "--format", "parquet", "-o", str(tmp_path / "tables"), "--resume"
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{articles / 'part-00000.parquet'} is not a readable Parquet file" in result.stderr
+    assert not (articles / ".part-00001-00000.parquet.tmp").exists()
