@@ -212,6 +212,8 @@ def _open_sink(args: argparse.Namespace, inputs: InputOptions) -> Sink:
     if args.resume and args.overwrite:
         raise UnionnewsError("--resume and --overwrite exclude each other")
     if args.format in ("parquet", "csv"):
+        if args.fields or args.no_repairs:
+            raise UnionnewsError("--fields and --no-repairs shape JSON Lines; the tables have fixed columns")
         if not args.output:
             raise UnionnewsError(f"--format {args.format} needs -o FOLDER")
         if args.format == "csv":
