@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from unionnews.document import Document
+from unionnews.errors import InputError
 from unionnews.models import (
     Article,
     DateMention,
@@ -43,6 +44,8 @@ def parse(
     seconds each plugin hook may take on this article (``None``: no limit); a plugin
     over budget is cut off and recorded in ``Article.errors``.
     """
+    if not isinstance(raw, (str, bytes, bytearray, memoryview, NormalizedText)):
+        raise InputError(f"parse() takes str, bytes or NormalizedText, not {type(raw).__name__}")
     disable = tuple(disable)
     custom = plugins or disable or plugin_budget != DEFAULT_PLUGIN_BUDGET
     registry = build_plugins(plugins, disable, budget=plugin_budget) if custom else default_plugins()
