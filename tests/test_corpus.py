@@ -145,7 +145,7 @@ def test_dask_local_cluster_gives_the_single_process_result(
     single_process_tables(paths, single)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster):
-            failures = parse_to_parquet(paths, str(distributed))
+            failures = parse_to_parquet([str(corpus)], str(distributed), partition_bytes=30_000)
     assert {f.origin for f in failures} == {
         f"{corpus / 'batch.jsonl'}:2",
         f"{corpus / 'batch.jsonl'}:3",
@@ -159,6 +159,9 @@ def test_dask_local_cluster_gives_the_single_process_result(
             ["origin", "start"] if table != "articles" else "origin"
         )
         pd.testing.assert_frame_equal(expected.reset_index(drop=True), got.reset_index(drop=True))
+    # the folder was walked like the command line walks it, and cut by size, not one part per file
+    parts = len(list((distributed / "articles").glob("part-*.parquet")))
+    assert 1 < parts < len(paths)
     # plugins were found through entry points inside the workers, too
     initiatives = set(pd.read_parquet(distributed / "events").query("kind == 'initiative'")["extractor"])
     assert initiatives & {"henan", "sichuan", "shaanxi"}

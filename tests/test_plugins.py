@@ -124,8 +124,12 @@ def test_cli_lists_plugins_and_parses(tmp_path: object, seeds: dict[str, str]) -
     )
     assert "henan\tunionnews-henan" in out.stdout
     result = subprocess.run(
+        [sys.executable, "-m", "unionnews", "parse", "seeds"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 5
+    missing = subprocess.run(
         [sys.executable, "-m", "unionnews", "parse", "seeds", "missing.txt"], capture_output=True, text=True
     )
-    assert result.returncode == 1
-    assert len(result.stdout.splitlines()) == 5
-    assert "missing.txt" in result.stderr
+    assert missing.returncode == 2 and missing.stdout == ""  # a usage error, before any work
+    assert "no such file or folder: missing.txt" in missing.stderr

@@ -46,15 +46,13 @@ STAGE_BUDGET = 2.0
 
 HOOKS = ("unionnews_extract_metadata", "unionnews_extract_dates", "unionnews_extract_people", *EVENT_HOOKS)
 
-OTHERS = "fixed by another branch of issue 13; turns green when merged"
 #: name -> (head, unit repeated N times, tail, marks)
 CASES: dict[str, tuple[str, str, str, tuple[pytest.MarkDecorator, ...]]] = {
     "dated-sentences": ("", "1月1日，省总工会召开会议。", "", ()),
     "relative-dates": ("", "同日，当天，", "", ()),
     "absolute-dates": ("", "2023-10-18 18:22，", "", ()),
     "meetings": ("", "市总工会召开职工代表大会。", "", ()),
-    "meetings-one-sentence": ("", "市总工会召开职工代表大会，", "。", (pytest.mark.xfail(
-        strict=False, reason="meetings.py searches PURPOSE_RE from every hold verb to the sentence end"),)),
+    "meetings-one-sentence": ("", "市总工会召开职工代表大会，", "。", ()),
     "quotes": ("", "启动“职工技能提升行动”，", "", ()),
     "unclosed-quotes": ("", "“工程", "", ()),
     "numbers": ("", "培训职工3.5万名，", "", ()),
@@ -70,8 +68,8 @@ CASES: dict[str, tuple[str, str, str, tuple[pytest.MarkDecorator, ...]]] = {
     "traditional": ("", "職工代表大會舉行。", "", ()),
     "crlf": ("", "工会召开会议。\r\n", "", ()),
     "zero-width": ("", "工\u200b", "", ()),
-    "headline-lines": ("", "全市工会新闻标题第一条\n", "", (pytest.mark.xfail(strict=False, reason=f"segmentation: {OTHERS}"),)),
-    "reprint-spaces": ("转载请注明:x", " ", "y\n正文。", (pytest.mark.xfail(strict=False, reason=f"metadata: {OTHERS}"),)),
+    "headline-lines": ("", "全市工会新闻标题第一条\n", "", ()),
+    "reprint-spaces": ("转载请注明:x", " ", "y\n正文。", ()),
 }  # fmt: skip
 
 

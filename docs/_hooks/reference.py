@@ -3,7 +3,6 @@
 A page may contain these markers, each replaced at build time:
 
 * ``<!-- hookspecs -->``: every hook of :mod:`unionnews.hookspecs`, signature and docstring;
-* ``<!-- public-api -->``: every name of ``unionnews.__all__`` with the first paragraph of its docstring;
 * ``<!-- cli:COMMAND -->``: the ``--help`` of ``unionnews COMMAND``;
 * ``<!-- steps -->``: the normalization steps in pipeline order with their docstrings;
 * ``<!-- models -->``: the fields of every record of :mod:`unionnews.models`;
@@ -22,20 +21,33 @@ import pathlib
 import re
 from typing import Any
 
-MARKER = re.compile(r"<!-- (hookspecs|public-api|steps|models|cli:[a-z]+|include:[\w./-]+) -->")
+MARKER = re.compile(r"<!-- (hookspecs|steps|models|cli:[a-z]+|include:[\w./-]+) -->")
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LANGUAGES = {".py": "python", ".toml": "toml", ".txt": "text", ".md": "markdown"}
+
+
+#: A Sphinx role left in a docstring as mkdocstrings renders it: ``:func:<code>~a.b</code>``.
+ROLE = re.compile(r":(?:func|class|mod|meth|attr|data|exc|obj):<code>(~?)([\w.]+)(\(\))?</code>")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return MARKER.sub(lambda m: _render(m.group(1)), markdown)
 
 
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Turn the Sphinx roles of docstrings into code that links to the API page where it can."""
+    return ROLE.sub(_role_link, html)
+
+
+def _role_link(m: re.Match[str]) -> str:
+    target = m.group(2)
+    shown = target.rsplit(".", 1)[-1] if m.group(1) else target
+    return f'<autoref identifier="{target}" optional><code>{shown}{m.group(3) or ""}</code></autoref>'
+
+
 def _render(marker: str) -> str:
     if marker == "hookspecs":
         return _hookspecs()
-    if marker == "public-api":
-        return _public_api()
     if marker == "steps":
         return _steps()
     if marker == "models":
@@ -67,20 +79,6 @@ def _signature(fn: Any) -> str:
     return str(inspect.signature(fn)).replace("'", "")
 
 
-def _public_api() -> str:
-    import unionnews
-
-    rows = ["| name | what it is |", "|---|---|"]
-    for name in unionnews.__all__:
-        obj = getattr(unionnews, name)
-        doc = inspect.getdoc(obj) if not isinstance(obj, str) else "the installed version"
-        first = (doc or "").split("\n\n")[0].replace("\n", " ").replace("|", "\\|")
-        if not first:
-            raise ValueError(f"public name {name} has no docstring")
-        rows.append(f"| `{name}` | {first} |")
-    return "\n".join(rows)
-
-
 def _steps() -> str:
     from unionnews.normalize.pipeline import DEFAULT_STEPS
 
@@ -106,8 +104,7 @@ def _models() -> str:
         rows = [f"### `{cls.__name__}`", "", doc, "", "| field | type | default |", "|---|---|---|"]
         for field in attrs.fields(cls):
             default = "" if field.default is attrs.NOTHING else f"`{field.default!r}`"
-            kind = str(field.type).replace("|", "\\|")
-            rows.append(f"| `{field.name}` | `{kind}` | {default} |")
+            rows.append(f"| `{field.name}` | `{field.type}` | {default} |")
         out.append("\n".join(rows))
     return "\n\n".join(out)
 

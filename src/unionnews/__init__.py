@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Activity,
         Article,
         DateMention,
+        Event,
         Initiative,
         Meeting,
         Person,
@@ -43,14 +44,15 @@ _LAZY = {
     "parse": "unionnews.assemble",
     "NormalizedText": "unionnews.normalize.pipeline",
     **dict.fromkeys(
-        ("Activity", "Article", "DateMention", "Initiative", "Meeting", "Person", "Repair", "Span", "Statistic",
+        ("Activity", "Article", "DateMention", "Event", "Initiative", "Meeting", "Person", "Repair", "Span", "Statistic",
          "from_dict", "to_dict"),
         "unionnews.models",
     ),
 }  # fmt: skip
 
 
-__getattr__ = lazy_attributes(globals(), _LAZY)
+if not TYPE_CHECKING:  # type checkers see the real names above, so a typo fails there
+    __getattr__ = lazy_attributes(globals(), _LAZY)
 
 
 def __dir__() -> list[str]:
@@ -62,6 +64,7 @@ __all__ = [
     "Article",
     "BinaryInputError",
     "DateMention",
+    "Event",
     "Initiative",
     "InputError",
     "Meeting",

@@ -10,6 +10,7 @@ import attrs
 from unionnews.budget import Session
 from unionnews.budget import session as budget_session
 from unionnews.document import Document
+from unionnews.errors import InputError
 from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
@@ -37,6 +38,8 @@ def parse(
     seconds each plugin hook may take on this article (``None``: no limit); a plugin
     over budget is cut off and recorded in ``Article.errors``.
     """
+    if not isinstance(raw, (str, bytes, bytearray, memoryview, NormalizedText)):
+        raise InputError(f"parse() takes str, bytes or NormalizedText, not {type(raw).__name__}")
     disable = tuple(disable)
     custom = plugins or disable or plugin_budget != DEFAULT_PLUGIN_BUDGET
     registry = build_plugins(plugins, disable, budget=plugin_budget) if custom else default_plugins()

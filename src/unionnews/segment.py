@@ -1,15 +1,22 @@
 """Layer 2: classify the lines of a normalized page.
 
-Kinds: ``headline``, ``dek`` (引题/主题/副题/原标题, column labels), ``dateline``,
-``byline``, ``body``, ``credit`` and ``furniture``.  The rules are data in
-:mod:`unionnews.lexicon`; the order of decisions is:
+Kinds: ``headline``, ``dek`` (引题/副题/原标题, kickers, channel paths), ``dateline``
+(date lines and the page's labelled metadata lines), ``byline``, ``body``, ``credit`` and
+``furniture``.  The rules are data in :mod:`unionnews.lexicon` and
+:mod:`unionnews.layout_rules`; the order of decisions is:
 
-1. lines that match a furniture pattern anywhere are furniture;
+1. lines that match a furniture pattern anywhere are furniture (a metadata line with a
+   date is kept whatever frames it), credit patterns make credits;
 2. the body starts at the first line of prose;
-3. the headline is the line before the datelines and bylines that precede the body
-   (or the line a ``TITLE-section-site`` page title names); what stands above it is
-   page furniture;
+3. the headline: the line a ``TITLE-site`` page title names; else the headline-like line
+   nearest above the first metadata line (date, byline, ``来源：``, e-paper issue line),
+   or its first headline-like line below on date-first pages (e-paper, "today" headers);
+   with no metadata, the line right above the body.  A short two-part slogan above the
+   headline is its kicker; a headline-like line above a found one that is no slogan is
+   the headline and the found one its subtitle.  What stands above is furniture;
 4. after the last credit line, anything that is not prose is footer furniture.
+
+Every step is one pass over the lines, or a bounded window around one line.
 """
 
 from __future__ import annotations
@@ -19,6 +26,17 @@ from typing import Literal
 import attrs
 import regex
 
+from unionnews.layout_rules import (
+    CHANNEL_PATH,
+    DEK_LABELS,
+    FURNITURE_CUES,
+    META_BARE_LABELS,
+    META_LABELS,
+    OUTLET_SUFFIXES,
+    PAGE_TITLE_SPAM_SUFFIXES,
+    SLASH_CREDIT,
+    TITLE_LABELS,
+)
 from unionnews.lexicon import CREDIT_PATTERNS, FURNITURE_PATTERNS, SITE_SUFFIXES, Lexicon
 from unionnews.normalize.charsets import HAN_RE
 
@@ -45,16 +63,40 @@ def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
 #: Furniture patterns are scanned one by one: several are unanchored, and as one
 #: alternation they lose ``regex``'s literal-prefix search (3x slower on the seeds).
 _FURNITURE_RES = tuple(regex.compile(p) for p in FURNITURE_PATTERNS)
+_FURNITURE_CUE_RE = any_of(FURNITURE_CUES)
 #: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
+_OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
+#: A date line, also after an outlet's name (``某日报  2024-03-02 10:20``).
 DATE_LINE_RE = regex.compile(
-    r"^[〖【\[]?\s*(?:(?:发布|发表|更新|时间|日期|发布日期|发布时间)[:：]?\s*)?"
+    rf"^(?:[^\s\d]{{1,12}}?(?:{_OUTLET_ALT})\s+)?"
+    r"[〖【\[]?\s*(?:(?:发布|发表|更新|时间|日期|发布日期|发布时间)[:：]?\s*)?"
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[〗】\]]?"
 )
+ANY_DATE_RE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+#: A timestamp (``2024-03-02 18:00``) anywhere in a short line: a post's metadata line.
+DATE_CLOCK_RE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
+_STAMP_LINE_MAX = 80
 LABELLED_DATE_RE = regex.compile(r"(发布日期|发布时间|发表时间|时间|日期)\s*[:：]\s*\d{4}")
-BYLINE_RE = regex.compile(r"(记者|通讯员|特约通讯员|实习生|见习记者)\s*\S")
-DEK_RE = regex.compile(r"^(原标题|引题|副题|主题|肩题)[:：]|[（(](引题|主题|副题|肩题)[)）]$|^【.{2,40}】$")
+BYLINE_RE = regex.compile(rf"(记者|通讯员|特约通讯员|实习生|见习记者)\s*\S|{SLASH_CREDIT}")
+_DEK_ALT = "|".join(DEK_LABELS)
+DEK_RE = regex.compile(rf"^(原标题|原题|{_DEK_ALT})[:：]|[（(]({_DEK_ALT})[)）]$|^【[^】]{{2,40}}】$")
+#: ``原标题：…``: a label before a headline.
+TITLE_LABEL_RE = regex.compile(rf"^(?:{'|'.join(TITLE_LABELS)})\s*[:：]\s*")
+#: A labelled field of a metadata block (``来源：``, ``发布时间 2024-03-02``, ``阅读：``).
+META_LINE_RE = regex.compile(
+    rf"(?:{'|'.join(sorted(META_LABELS, key=len, reverse=True))})\s*[:：]"
+    rf"|(?:{'|'.join(META_BARE_LABELS)})\s*\d"
+    r"|第\s*[A-Z]?\d{1,3}\s*版"
+)
+#: An e-paper line: ``《某日报》（2024年03月02日 02版）``.
+EPAPER_LINE_RE = regex.compile(r"^《[^》]{2,20}》\s*[（(]\s*\d{4}\s*年")
+#: A kicker's two short parallel phrases: ``工地战高温 关爱送清凉``.
+COUPLET_RE = regex.compile(r"^\S{2,10}(?:[\s，,]+\S{2,10}){1,2}$")
+CHANNEL_PATH_RE = regex.compile(CHANNEL_PATH)
+WEEKDAY_RE = regex.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
+OUTLET_SPLIT_RE = regex.compile(r"[\s\-_—|｜·]+")
 PAGE_TITLE_RE = regex.compile(r"^(.{6,80}?)\s*[-_—|｜]\s*(.{1,20}?)(?:\s*[-_—|｜]\s*(.{1,20}))?$")
 NAME_LINE_RE = regex.compile(r"^\p{Han}{2,4}$")
 _PROSE_MIN = 40
@@ -85,7 +127,7 @@ def split_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
-    if any(r.search(line) for r in _FURNITURE_RES):
+    if any(r.search(line) for r in _FURNITURE_RES) or _is_cue_furniture(line):
         return True
     if lexicon is not None:
         if line in lexicon.get("section"):
@@ -93,6 +135,16 @@ def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
         if any(w in line for w in lexicon.get("furniture")):
             return True
     return False
+
+
+def _is_cue_furniture(line: str) -> bool:
+    """Layout furniture that a date does not redeem: a forum post header, an e-reader label."""
+    return _FURNITURE_CUE_RE.search(line) is not None
+
+
+def _is_dated_meta(line: str) -> bool:
+    """A metadata line with a date (``|| 2024-03-02 编辑：…``): a dateline, whatever frames it."""
+    return bool(META_LINE_RE.search(line)) and bool(ANY_DATE_RE.search(line)) and len(line) < 160
 
 
 def is_credit(line: str) -> bool:
@@ -123,32 +175,51 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
     for i, (_, _, s) in enumerate(lines):
         if is_credit(s):
             kinds[i] = "credit"
-        elif is_furniture(s, lexicon):
+        elif _is_cue_furniture(s) or (is_furniture(s, lexicon) and not _is_dated_meta(s)):
             kinds[i] = "furniture"
     body_start = next(
         (i for i, (_, _, s) in enumerate(lines) if kinds[i] is None and is_prose(s)), len(lines)
     )
     headline = _find_headline(lines, kinds, body_start)
+    kicker = _kicker(lines, kinds, headline)
     for i in range(body_start):
         s = lines[i][2]
         if kinds[i] is not None:
             continue
         if i == headline:
             kinds[i] = "headline"
+        elif i == kicker:
+            kinds[i] = "dek"
+        elif headline is not None and i > headline and s == lines[headline][2]:
+            kinds[i] = "furniture"
         elif is_dateline(s):
             kinds[i] = "dateline"
         elif is_byline(s):
             kinds[i] = "byline"
+        elif is_meta(s):
+            kinds[i] = "dateline"
         elif headline is not None and i > headline:
             kinds[i] = "byline" if NAME_LINE_RE.match(s) else "dek" if _is_dek(s) else "body"
         else:
-            kinds[i] = "dek" if _is_dek(s) and headline is None else "furniture"
+            kinds[i] = "dek" if (_is_dek(s) and headline is None) or CHANNEL_PATH_RE.match(s) else "furniture"
     _mark_footer(lines, kinds, body_start)
     for i in range(body_start, len(lines)):
         if kinds[i] is None:
             s = lines[i][2]
             kinds[i] = "byline" if _is_end_byline(s) else "body"
     return [Line(a, b, k or "body", s) for (a, b, s), k in zip(lines, kinds, strict=True)]
+
+
+def _kicker(
+    lines: list[tuple[int, int, str]], kinds: list[LineKind | None], headline: int | None
+) -> int | None:
+    """The kicker (引题) right above the headline: a shorter headline-like line."""
+    if not headline or kinds[headline - 1] is not None:
+        return None
+    above, head = lines[headline - 1][2], lines[headline][2]
+    if is_headline_like(above) and len(above) < len(head) and not page_title_parts(above):
+        return headline - 1
+    return None
 
 
 def _is_dek(line: str) -> bool:
@@ -165,7 +236,7 @@ def page_title_parts(line: str) -> tuple[str, ...] | None:
     if not m:
         return None
     parts = tuple(p for p in m.groups() if p)
-    if not parts[-1].endswith(SITE_SUFFIXES) or len(parts) < 2:
+    if not parts[-1].endswith((*SITE_SUFFIXES, *PAGE_TITLE_SPAM_SUFFIXES)) or len(parts) < 2:
         return None
     return parts
 
@@ -173,41 +244,141 @@ def page_title_parts(line: str) -> tuple[str, ...] | None:
 #: Length bounds of a headline found with no dateline or byline to confirm it.
 HEADLINE_MIN = 6
 HEADLINE_MAX = 60
+#: Han characters a headline holds at least, and its longest length.
+_HEADLINE_HAN_MIN = 5
+_HEADLINE_LEN_MAX = 80
+#: Lines looked at above (or, on date-first pages, below) the metadata block.
+_HEADLINE_WINDOW = 8
+
+
+def is_meta(line: str) -> bool:
+    """A line of the page's metadata block: a date line, a byline, labelled fields, an e-paper line."""
+    if is_dateline(line) or is_byline(line):
+        return True
+    if len(line) > 160 or is_prose(line):
+        return False
+    if len(line) < _STAMP_LINE_MAX and DATE_CLOCK_RE.search(line):
+        return True
+    return bool(META_LINE_RE.search(line) or EPAPER_LINE_RE.search(line))
+
+
+def is_headline_like(line: str) -> bool:
+    """A line that can be a headline: a short run of words, no sentence end, no field label."""
+    if (
+        len(line) > _HEADLINE_LEN_MAX
+        or line.endswith(("。", "：", ":", "；", "，"))
+        or line[0] in ",，、;；.。"
+    ):
+        return False
+    if len(HAN_RE.findall(line)) < _HEADLINE_HAN_MIN or NAME_LINE_RE.match(line):
+        return False
+    if is_meta(line) or _is_dek(line) or _is_outlet_line(line):
+        return False
+    return "》" not in line[:1] and not CHANNEL_PATH_RE.match(line)
+
+
+def _is_outlet_line(line: str) -> bool:
+    """``某某日报-某某网``: a line naming only outlets (a site banner, not a headline)."""
+    parts = [p for p in OUTLET_SPLIT_RE.split(line) if p]
+    return bool(parts) and all(p.endswith(OUTLET_SUFFIXES) for p in parts)
+
+
+def _is_today_header(line: str) -> bool:
+    """A site's "today" header (``2024年06月01日 星期六``): it dates the visit, not the story."""
+    return bool(WEEKDAY_RE.search(line)) and is_dateline(line) and not META_LINE_RE.search(line)
 
 
 def _find_headline(
     lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int
 ) -> int | None:
+    """The headline: the candidate nearest above the first metadata line; below it on date-first pages."""
     candidates = [i for i in range(body_start) if kinds[i] is None]
+    titled = _page_title_headline(lines, kinds, candidates)
+    if titled is not None:
+        return titled
+    anchor = next(
+        (i for i in range(body_start) if kinds[i] == "credit" or (kinds[i] is None and is_meta(lines[i][2]))),
+        None,
+    )
+    if anchor is None:
+        return _bare_headline(lines, kinds, body_start)
+    if not _is_today_header(lines[anchor][2]):
+        above = _nearest(lines, kinds, range(anchor - 1, max(-1, anchor - 1 - _HEADLINE_WINDOW), -1))
+        if above is not None:
+            return _over_subtitle(lines, kinds, above)
+    return _nearest(lines, kinds, range(anchor + 1, min(body_start, anchor + 1 + _HEADLINE_WINDOW)))
+
+
+def _over_subtitle(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], found: int) -> int:
+    """The line right above ``found`` when it is the headline and ``found`` its subtitle.
+
+    A short two-part slogan above (``工地战高温 关爱送清凉``) is a kicker, and a breadcrumb
+    ending in the headline is navigation: then ``found`` stays the headline.
+    """
+    up = found - 1
+    if up < 0 or kinds[up] is not None:
+        return found
+    upper, lower = lines[up][2], lines[found][2]
+    if not is_headline_like(upper) or COUPLET_RE.match(upper) or upper in lower or lower in upper:
+        return found
+    return found if page_title_parts(upper) else up
+
+
+def _nearest(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], order: range) -> int | None:
+    """The first headline-like line in ``order``, passing over furniture, names and metadata."""
+    for j in order:
+        if kinds[j] is None and is_headline_like(lines[j][2]):
+            return j
+    return None
+
+
+def _passed_over(line: str) -> bool:
+    return _is_dek(line) or _is_caption_or_name(line) or is_byline(line)
+
+
+def _is_caption_or_name(line: str) -> bool:
+    """A photo caption (a sentence, often ending ``某某 摄``) or a lone name between headline and body."""
+    return bool(NAME_LINE_RE.match(line)) or "。" in line or line.endswith("摄")
+
+
+def _page_title_headline(
+    lines: list[tuple[int, int, str]], kinds: list[LineKind | None], candidates: list[int]
+) -> int | None:
+    """A ``TITLE-section-site`` line whose TITLE stands alone on a later line: that later line."""
+    last_at: dict[str, int] = {}
+    for j in candidates:
+        last_at[lines[j][2]] = j
     for i in candidates:
         parts = page_title_parts(lines[i][2])
-        if parts:
-            for j in candidates:
-                if j > i and lines[j][2] == parts[0]:
-                    kinds[i] = "furniture"
-                    return j
-    for i in candidates:
-        s = lines[i][2]
-        if len(s) < 6 or is_dateline(s) or is_byline(s) or _is_dek(s) or s.endswith("。"):
-            continue
-        following = [j for j in range(i + 1, body_start) if kinds[j] != "furniture"][:4]
-        if any(is_dateline(lines[j][2]) or is_byline(lines[j][2]) or kinds[j] == "credit" for j in following):
-            return i
-        if following and all(_is_dek(lines[j][2]) or NAME_LINE_RE.match(lines[j][2]) for j in following[:1]):
-            return i
-    return _bare_headline(lines, candidates, body_start)
+        if parts and last_at.get(parts[0], -1) > i:
+            kinds[i] = "furniture"
+            return next(j for j in candidates if j > i and lines[j][2] == parts[0])
+    return None
 
 
-def _bare_headline(lines: list[tuple[int, int, str]], candidates: list[int], body_start: int) -> int | None:
-    """A page of just ``headline, body``: the line right above the body, if it reads as a headline."""
-    if body_start >= len(lines) or not candidates or candidates[-1] != body_start - 1:
+def _bare_headline(
+    lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int
+) -> int | None:
+    """A page of just ``headline, body``: the line right above the body.
+
+    Passed over on the way up: furniture (``正文``), deks, captions, names and bylines.
+    """
+    if body_start >= len(lines):
         return None
-    s = lines[body_start - 1][2]
+    j = body_start - 1
+    labelled = None
+    while j >= 0 and (kinds[j] == "furniture" or (kinds[j] is None and _passed_over(lines[j][2]))):
+        if labelled is None and TITLE_LABEL_RE.match(lines[j][2]):
+            labelled = j
+        j -= 1
+    if j < 0 or kinds[j] is not None:
+        return labelled
+    s = lines[j][2]
     if not HEADLINE_MIN <= len(s) <= HEADLINE_MAX or s.endswith(("。", "！", "？", "：", ":")):
         return None
     if is_dateline(s) or is_byline(s) or len(HAN_RE.findall(s)) < HEADLINE_MIN:
         return None
-    return body_start - 1
+    return j
 
 
 def _mark_footer(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int) -> None:

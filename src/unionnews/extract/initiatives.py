@@ -16,9 +16,12 @@ import attrs
 import regex
 
 from unionnews.document import Document
+from unionnews.extract.people import is_person_name
+from unionnews.extract.wordlists import load_words
 from unionnews.models import Event, Initiative, Span
 
-QUOTED_RE = regex.compile(r"“([^“”]{1,40})”")
+#: A quoted name: “…”, or corner quotes 「…」 and 『…』.
+QUOTED_RE = regex.compile(r"[“「『]([^“”「」『』]{1,40})[”」』]")
 #: What may stand between two quoted names of one group: nothing, or 、 and a short prefix.
 GROUP_GAP_RE = regex.compile(r"^(?:、?\p{Han}{0,3}|和|与|及)$")
 #: Joins ``“金”生有缘·浪漫登“堂”`` into one name: short unpunctuated text between quotes.
@@ -30,6 +33,20 @@ ORG_IN_SENTENCE_RE = regex.compile(r"([\p{Han}]{2,12}?(?:总工会|工会|联合
 _HEAD_LEN = 30
 #: Words after a quoted name that make it a period of time (``“十四五”以来``), not a program.
 PERIOD_WORDS = ("以来", "期间", "时期", "以后", "之后", "开局", "收官")
+#: ``“流动书箱”“读书角”等3200多个``: a group counted after 等 is a set of programs.
+COUNTED_GROUP_RE = regex.compile(r"^等[\d一二三四五六七八九十百千万]")
+#: A two-part motto (``“情暖劳动者 喜迎新春”``): two phrases of three or more characters with a space between.
+MOTTO_RE = regex.compile(r"^[^\s]{3,}[\s\u3000]+[^\s]{3,}$")
+#: ``…十件实事，包括：“…”、“…”``: names listed under a sentence that announces a set of programs.
+PROGRAM_SET_RE = regex.compile(
+    r"(实事|项目|行动|工程|举措|活动|品牌|平台)[^。“”]{0,8}?(?:包括|分别是|分别为|即)[：:，,]?$"
+)
+#: Words before a quote that make it the theme of what follows (``围绕“…”开展``).
+THEME_MARKERS = ("围绕", "紧扣", "聚焦", "紧紧围绕", "以")
+#: ``“2022年省级职工创新工作室”``: a year opening the name marks a title conferred that year.
+YEAR_TITLE_RE = regex.compile(r"^\d{4}年")
+#: ``“李明劳模创新工作室”``: one person's studio, not a program.
+PERSONAL_RE = regex.compile(r"^(\p{Han}{2,3}?)(?:劳模|工匠|技能大师|大师|职工)?(?:创新)?工作室$")
 #: Sentence punctuation inside quotes marks speech (a name may hold a comma: a slogan-like title).
 SPEECH_MARKS_RE = regex.compile(r"[。！？]")
 
@@ -42,21 +59,38 @@ class _Quoted:
 
 
 def extract_initiatives(document: Document) -> list[Event]:
-    triggers = document.lexicon.get("initiative_trigger")
-    excluded = frozenset(document.lexicon.get("not_initiative"))
+    """Named programs: quoted names that a program noun follows, ends or precedes."""
+    base = document.lexicon.get("initiative_trigger")
+    direct = load_words("initiative_triggers")
+    triggers = _merged(base, direct)
+    before_words = load_words("initiative_triggers_before")
+    excluded = frozenset((*document.lexicon.get("not_initiative"), *load_words("not_initiatives")))
     known = document.lexicon.get("initiative")
     found: dict[str, Initiative] = {}
-    for _, line in document.lines_of("body", "dek"):
+    for _, line in document.lines_of("headline", "body", "dek"):
         org = functools.partial(_organization_in, line.text)
         for group in _groups(line.text):
             head = _head(line.text, group[-1].end)
-            trigger = None if head.startswith(PERIOD_WORDS) else _trigger_in(head, triggers)
+            trigger = None if head.startswith(PERIOD_WORDS) else _trigger_in(head, base)
+            if trigger is None:
+                trigger = next((w for w in direct if head.startswith(w)), None)
+            if trigger is None and COUNTED_GROUP_RE.match(head):
+                trigger = "等"
+            lead = line.text[max(group[0].start - 4, 0) : group[0].start]
+            if trigger is None:
+                trigger = next((w for w in before_words if lead.endswith(w)), None)
+            listed = None
+            if trigger is None:
+                listed = PROGRAM_SET_RE.search(line.text, max(group[0].start - 30, 0), group[0].start)
+                trigger = listed.group(1) if listed else None
             for item in group:
-                if _is_speech(line.text, item):
+                if _is_speech(line.text, item) and not (listed and item is group[0]):
                     continue
-                for name in _split_items(item.name, triggers):
+                if MOTTO_RE.match(item.name) and (item is not group[-1] or lead.endswith(THEME_MARKERS)):
+                    continue  # mottos listed before a campaign's name, or ``围绕“…”``, are themes
+                for name in _split_items(item.name, base):
                     category = _ends_with(name, triggers) or trigger
-                    if category is None or name in excluded or len(name) < 2:
+                    if category is None or name in excluded or len(name) < 2 or _not_a_program(name):
                         continue
                     _add(found, name, category, line.start + item.start, line.start + item.end, org)
         for name in known:
@@ -74,6 +108,24 @@ def extract_initiatives(document: Document) -> list[Event]:
 
 
 _KEY_NOISE_RE = regex.compile(r"[\s·、，,]")
+
+
+@functools.lru_cache(maxsize=16)
+def _merged(*lists: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(w for words in lists for w in words), key=len, reverse=True))
+
+
+def _not_a_program(name: str) -> bool:
+    """Honour titles, one person's studio, and lists of bare words are not programs."""
+    if YEAR_TITLE_RE.match(name):
+        return True
+    if any(word in name for word in load_words("honour_words")):
+        return True
+    personal = PERSONAL_RE.match(name)
+    if personal and is_person_name(personal.group(1)):
+        return True
+    parts = name.split("、")
+    return len(parts) > 1 and all(len(p) <= 2 for p in parts)
 
 
 def _add(

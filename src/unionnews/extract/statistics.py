@@ -9,23 +9,37 @@ percentages, numbers inside quoted names, phone and licence numbers, ``一`` alo
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 import regex
 
-from unionnews.document import Document
+from unionnews.document import Document, Sentence
 from unionnews.extract.numerals import CHINESE_NUMBER_CHARS, NumeralError, read_number
+from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import MEASURE_WORDS
 from unionnews.models import Event, Span, Statistic
 
 APPROX_BEFORE = ("近", "约", "超过", "超", "逾", "达", "至少", "大约", "将近", "共", "累计")
-APPROX_BEFORE_TRUE = ("近", "约", "超过", "超", "逾", "至少", "大约", "将近")
+APPROX_BEFORE_TRUE = ("近", "约", "超过", "超", "逾", "至少", "大约", "将近", "不少于", "不低于", "不下")
 APPROX_AFTER = ("多", "余", "以上", "左右", "几", "来")
-_MEASURES = "|".join(sorted((m for m in MEASURE_WORDS if m != "余"), key=len, reverse=True))
+#: Measure words: the lexicon's and ``data/measure_words.txt``, less sizes and distances.
+MEASURES = tuple(
+    m
+    for m in dict.fromkeys((*MEASURE_WORDS, *load_words("measure_words")))
+    if m != "余" and m not in load_words("not_measurements")
+)
+_MEASURES = "|".join(sorted(MEASURES, key=len, reverse=True))
+_SMALL = "".join(c for c in CHINESE_NUMBER_CHARS if c not in "万亿")
+#: One part of a number: Arabic (``1,200``, ``3.5``) or Chinese below 万 (``三千五``, ``零点五``).
+_PART = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d++(?:\.\d++)?|[{_SMALL}](?:[{_SMALL}]|点(?=[{_SMALL}]))*+)"
+#: A number never starts just after a digit, a point, a clock colon (``9:30,120名`` is 120) or a range dash.
 STAT_RE = regex.compile(
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_NUMBER_CHARS}]+)"
+    rf"(?=[\d{_SMALL}])(?<![\d.{_SMALL}]|\d[:：—\-～~至到])(?P<num>{_PART}(?:[万亿]++{_PART})*+)"
     rf"(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
     rf"(?P<unit>{_MEASURES})"
 )
+#: ``五项全能``: fixed phrases that open with a number and count nothing.
+FIXED_COMPOUNDS = load_words("fixed_compounds")
 VAGUE_MAGNITUDES = ("十", "百", "千", "万", "亿", "百万", "千万", "亿万", "万千")
 NOT_AFTER = ("年", "月", "日", "周年", "%", "％", "号", "时", "分", "岁", "倍", "大")
 QUOTE_RE = regex.compile(r"“[^“”]*”|《[^《》]*》")
@@ -43,8 +57,20 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 
 
 def extract_statistics(document: Document) -> list[Event]:
+    """Counted quantities of the body, and of the headline when the body does not repeat them."""
+    body = _statistics(document.sentences("body"))
+    seen = {(s.value, s.unit) for s in body if isinstance(s, Statistic)}
+    head = [
+        s
+        for s in _statistics(document.sentences("headline"))
+        if not (isinstance(s, Statistic) and (s.value, s.unit) in seen)
+    ]
+    return head + body
+
+
+def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
     out: list[Event] = []
-    for sentence in document.sentences("body"):
+    for sentence in sentences:
         text = sentence.text
         quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
         quote_starts = [a for a, _ in quoted]
@@ -55,7 +81,7 @@ def extract_statistics(document: Document) -> list[Event]:
                 base = read_number(m["num"] + m["big"] + m["big2"])
             except NumeralError:
                 continue
-            prefix = text[max(0, m.start() - 2) : m.start()]
+            prefix = text[max(0, m.start() - 3) : m.start()]
             approx = (
                 bool(m["approx"])
                 or text[m.end() : m.end() + 2].startswith(("以上", "左右", "多"))
@@ -82,8 +108,14 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
     num = m["num"]
     before = text[max(0, m.start() - 1) : m.start()]
     after = text[m.end() : m.end() + 2]
-    if before == "第" or before.isdigit() or before in ".-/:":
+    if before and (before == "第" or before.isdigit() or before in ".-/:"):
+        return False  # at the very start of a sentence there is nothing before
+    if any(text.startswith(c, m.start()) for c in FIXED_COMPOUNDS):
         return False
+    if text.startswith("以下", m.end()) or (
+        text.startswith("以上", m.end()) and text[max(0, m.start() - 2) : m.start()] in ("以上", "以下")
+    ):
+        return False  # ``百人以下25人以上``: a size bound, not a count
     if num in ("一", "两") and not m["big"]:
         return False
     if num in VAGUE_MAGNITUDES:

@@ -1,0 +1,135 @@
+"""Who held a meeting: organisation names at the head of a clause, and the person a phrase ends with.
+
+An organisation is a name ending in an organisation word (``总工会``, ``党组``, and the kinds in
+``data/organizer_kinds.txt``), possibly chained (``市总工会机关党委``), or a deictic or short form
+written on its own (``我市``, ``学校``, ``全总``).  A clause's subject is a list of them joined by
+``、和与及`` or ``携手/联合``, after what may open a clause (a dateline, dates, adverbs).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from unionnews.extract.people import is_person_name
+from unionnews.extract.wordlists import load_words
+from unionnews.lexicon import ORG_SUFFIXES, TITLES
+
+_CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_ORG_SUFFIX = _alternation((*ORG_SUFFIXES, *load_words("organizer_kinds")))
+#: Words that may stand between two organisation endings (``市总工会机关党委``), not a verb or preposition.
+_ORG_LINK = r"[^\P{Han}在于从对向与和及的召举是将把为由今昨近日共携同分也还已并又组织全各暨]{0,6}?"
+ORG_PATTERN = (
+    rf"(?:[\p{{Han}}（）()]{{1,24}}?(?:{_ORG_SUFFIX})(?:{_ORG_LINK}(?:{_ORG_SUFFIX}))*"
+    rf"|(?:{_alternation(load_words('organizer_deictic'))})"
+    rf"|(?:{_alternation(load_words('organizer_abbreviations'))}))"
+)
+ORG_RE = regex.compile(ORG_PATTERN)
+_JOIN = r"(?:[、和与及]|携手|联合|会同)"
+SUBJECT_RE = regex.compile(rf"^(?:{ORG_PATTERN})(?:{_JOIN}(?:{ORG_PATTERN}))*")
+#: What may open a clause before its subject: a dateline and credit, dates, times and adverbs.
+LEAD_RE = regex.compile(
+    r"^(?:[\s，,、]+"
+    r"|[\p{Han}]{0,12}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?=[\s（(【])"
+    r"|[（(【][^）)】]{0,60}[）)】]"
+    r"|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
+    r"|\d{1,2}[日号]|至\d{1,2}[日号]"
+    r"|[\d:：—\-～~]+"
+    r"|上午|下午|中午|晚上|晚间|早上|凌晨"
+    r"|同日|当天|当日|同时|近日|日前|此前|随后|会后|会前|会上|昨天|昨日|今天|今日|近期|前天|最近"
+    r"|活动现场|现场|此外|另外|同期|期间|首先|接着|然后|最后|其间|还|并|也|又|再|另|共同|一同|一起|专门"
+    r")++"
+)
+#: The organizer never starts with these (the reporter, the meeting itself).
+NOT_ORGANIZER_START = ("记者", "会议", "会上", "大会", "本报", "据")
+_TITLE_ALT = "|".join(sorted(TITLES, key=len, reverse=True))
+_TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
+_ORG_SESSION_RE = regex.compile(r"第?[一二三四五六七八九十百\d]+届")
+
+
+def is_all_unions(org: str) -> bool:
+    """``全市工会``: the unions of a whole city, not one organizer."""
+    return (
+        org.startswith(("全市", "全省", "全县", "全区", "全州", "全镇", "各", "县市区", "市县"))
+        and "总工会" not in org
+    )
+
+
+def subject_of(text: str) -> str | None:
+    """The organisation a sentence opens with (after its date), for a later clause that leaves it out."""
+    head = LEAD_RE.sub("", text[:80])
+    subject = SUBJECT_RE.match(head)
+    if not subject:
+        return None
+    first = ORG_RE.match(subject.group())
+    org = clean_org(first.group()) if first else ""
+    return None if not org or is_all_unions(org) or org.startswith(NOT_ORGANIZER_START) else org
+
+
+def organizers_before(before: str) -> list[tuple[str, int]]:
+    """The subject organizations of the clause before the verb: ``A、B(也分别…)`` -> [A, B].
+
+    Returns each organization with the offset in ``before`` where the subject ends.
+    """
+    clause = _CLAUSE_BREAK_RE.split(before)[-1]
+    clause = LEAD_RE.sub("", clause.strip())
+    if clause.startswith(NOT_ORGANIZER_START):
+        return []
+    subject = SUBJECT_RE.match(clause)
+    if not subject:
+        return []
+    end = len(before) - len(clause) + subject.end()
+    found = orgs_in(subject.group())
+    cut = _title_overlap(found[-1], before[end:]) if found else 0
+    if cut:  # ``X总工会党组书记王强``: 党组 opens the title, it is not part of the organizer
+        found[-1], end = found[-1][:-cut], end - cut
+    return [(org, end) for org in found if org and not is_all_unions(org)]
+
+
+def _title_overlap(org: str, rest: str) -> int:
+    """How many closing characters of ``org`` begin a job title that ``rest`` completes."""
+    for title in TITLES:
+        for k in range(1, len(title)):
+            if org.endswith(title[:k]) and rest.startswith(title[k:]) and len(org) > k:
+                return k
+    return 0
+
+
+#: Function words that never stand inside an organisation's name.
+_NOT_IN_ORG = "是要的了把将被这那"
+
+
+def orgs_in(subject: str) -> list[str]:
+    """The organisations of a subject list, cleaned; a session alone (``第七届委员会``) is none."""
+    return [org for org in (clean_org(o.group()) for o in ORG_RE.finditer(subject)) if org]
+
+
+def clean_org(org: str) -> str:
+    """The organizer without a joining word before it or a session after it (``…第三届委员会``)."""
+    session = _ORG_SESSION_RE.search(org, 2)
+    if session:
+        org = org[: session.start()]
+    for prefix in ("携手", "联合", "会同", "由", "在", "和", "与", "及", "也", "、"):
+        if org.startswith(prefix):
+            org = org[len(prefix) :]
+    if _ORG_SESSION_RE.match(org) or any(c in org for c in _NOT_IN_ORG):
+        return ""  # ``二是要处理好工会…``: a clause, not a name
+    return org
+
+
+def person_at_end(lead: str) -> str | None:
+    """The person a phrase ends with, after titles: ``省总工会党组书记李明`` -> 李明."""
+    parts = _TITLE_RE.split(lead)
+    tail = parts[-1].strip("、 ")
+    if is_person_name(tail):
+        return tail
+    for size in (3, 2):
+        if is_person_name(lead[-size:]):
+            return lead[-size:]
+    return None
