@@ -426,3 +426,19 @@ def test_cli_parquet_run_survives_a_non_string_title(
     assert done.returncode == 0, done.stderr
     table = pq.read_table(tmp_path / "t" / "articles")
     assert table.num_rows == 3 and set(table.column("title").to_pylist()) == {"全国总工会召开会议"}
+
+
+def test_cli_summary_counts_an_article_whose_dates_hook_was_cut_off(tmp_path: Path) -> None:
+    page = tmp_path / "dates.txt"
+    page.write_text("1月1日，省总工会召开会议。" * 20_000, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "unionnews", "parse", str(page), "-o", str(out), "--plugin-budget", "0.001"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "1 with plugin errors" in done.stderr
+    (article,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {"plugin": "builtin.dates", "kind": "budget"}.items() <= next(
+        e for e in article["errors"] if e["plugin"] == "builtin.dates"
+    ).items()
