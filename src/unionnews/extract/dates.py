@@ -9,7 +9,6 @@ month is after the publication month; with no anchor it is ``--MM-DD``.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -59,20 +58,21 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMe
     absolute = [(m, *_absolute(m)) for m in ABSOLUTE_RE.finditer(text)]
     taken = [m.span() for m, value, _ in absolute if value]
     chinese = [(m, *_chinese(m, anchor)) for m in _clear_of(CHINESE_DATE_RE.finditer(text), taken)]
-    taken = list(heapq.merge(taken, (m.span() for m, _, _ in chinese)))
-    mentions = heapq.merge(
-        (
-            (m.start(), m.end(), m.group(), value, precision, False)
-            for m, value, precision in absolute
-            if value
-        ),
-        ((m.start(), m.end(), m.group(), value, precision, False) for m, value, precision in chinese),
-        (
-            (m.start(), m.end(), m.group(), None, None, True)
-            for m in _clear_of(_RELATIVE_RE.finditer(text), taken)
-        ),
-    )
+    # sorted() finds the sorted runs and merges them: linear here, as the sources are in text order
+    taken = sorted(taken + [m.span() for m, _, _ in chinese])
+    mentions: list[_Mention] = [
+        (m.start(), m.end(), m.group(), value, precision, False) for m, value, precision in absolute if value
+    ]
+    mentions += [(m.start(), m.end(), m.group(), value, precision, False) for m, value, precision in chinese]
+    mentions += [
+        (m.start(), m.end(), m.group(), None, None, True)
+        for m in _clear_of(_RELATIVE_RE.finditer(text), taken)
+    ]
+    mentions.sort()
     return list(_resolve_relative(mentions, anchor, offset))
+
+
+_Mention = tuple[int, int, str, str | None, str | None, bool]
 
 
 def _clear_of(
@@ -93,7 +93,7 @@ def _clear_of(
 
 
 def _resolve_relative(
-    mentions: Iterable[tuple[int, int, str, str | None, str | None, bool]],
+    mentions: Iterable[_Mention],
     anchor: dt.date | None,
     offset: int,
 ) -> Iterator[DateMention]:
