@@ -75,21 +75,26 @@ class Session:
         deadline = time.monotonic() + self.budget
         if outer is not None:
             deadline = min(deadline, outer)
-        self.deadline = deadline
-        if deadline < self.expiry:  # only nested calls with a shorter budget get here
-            self._rearm(deadline)
         try:
+            self.deadline = deadline
+            if deadline < self.expiry:  # only nested calls with a shorter budget get here
+                self._rearm(deadline)
             return fn(*args)
         finally:
             self.overran = time.monotonic() > deadline
-            self._finish(outer)
+            self.settle(outer)
 
-    def _finish(self, outer: float | None) -> None:
+    def settle(self, deadline: float | None) -> None:
+        """Back to ``deadline`` after a hook, with any interruption still pending cancelled.
+
+        Called again by whoever catches :class:`OverBudget`: the interruption can
+        land after the hook returned, before this ran.
+        """
         if self.uses_signal:
-            self.deadline = outer
+            self.deadline = deadline
             return
         with self.lock:
-            self.deadline = outer
+            self.deadline = deadline
             if self.pending:
                 _set_async_exc(self.thread_id, None)
                 self.pending = False

@@ -127,9 +127,11 @@ def _call_builtin(
     impl: HookImpl, hook: str, document: Document | None, session: Session, errors: list[PluginError]
 ) -> Any:
     """A built-in hook: called directly, still within the budget and isolated."""
+    before = session.deadline
     try:
         result = session.run(impl.function, *((document,) if impl.takes_document else ()))
     except OverBudget:
+        session.settle(before)
         errors.append(_over_budget(impl, hook, session))
         return None
     except KeyboardInterrupt:
@@ -149,9 +151,11 @@ def _call_plugin(
     """A third-party hook: run and consumed within the budget, every exception kept in, its result checked."""
     cap = max(MIN_ITEMS, ITEMS_PER_CHAR * len(document.text)) if document is not None else MIN_ITEMS
     args = (document,) if impl.takes_document else ()
+    before = session.deadline
     try:
         result = session.run(_run_and_consume, impl.function, args, hook, cap)
     except OverBudget:
+        session.settle(before)
         errors.append(_over_budget(impl, hook, session))
         return None
     except KeyboardInterrupt:
