@@ -1,0 +1,303 @@
+"""Copy groups: which articles of a corpus are copies of one another.
+
+Each article's normalized text is folded (letters and digits only, so script,
+punctuation width, furniture and lost-byte marks weigh nothing), cut into character
+shingles and summarized by a MinHash signature.  Signatures are cut into bands; two
+articles whose band agrees are candidates, kept when their signatures agree on at
+least :data:`VERIFY_THRESHOLD` of the rows.  Candidates are joined by union-find.
+
+Only signatures are kept (``NUM_PERM`` 32-bit rows, a few hundred bytes an article),
+never texts, so a corpus of any size groups in flat memory; signatures computed on
+separate processes or Dask partitions merge to the same groups
+(:func:`group_signatures` is the only merge there is).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import regex
+
+from unionnews.errors import UnionnewsError
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+#: Characters per shingle: short enough that one lost character breaks few shingles.
+SHINGLE = 4
+#: MinHash rows (``2 ** ROW_BITS``), cut into ``BANDS`` bands of ``NUM_PERM // BANDS`` rows.
+NUM_PERM = 128
+ROW_BITS = 7
+BANDS = 32
+#: Share of agreeing signature rows (estimated Jaccard) for a candidate pair to count.
+VERIFY_THRESHOLD = 0.5
+#: Texts with fewer shingles than this are too short to call copies; they stay alone.
+MIN_SHINGLES = 16
+#: Lost-character marks left by normalization (counted against a copy's quality).
+LOST_MARK = "\ufffd"
+
+_NOT_TEXT = regex.compile(r"[^\p{L}\p{N}]+")
+_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\p{N}]")
+
+
+class CopiesError(UnionnewsError):
+    """Copy grouping cannot run (numpy is missing, or signatures do not fit together)."""
+
+
+@attrs.frozen(slots=True, eq=False)
+class Signature:
+    """What grouping keeps of one article: its MinHash rows and how damaged it is.
+
+    ``length`` counts the Chinese characters and digits (left-over pinyin letters
+    are damage, not content), ``lost`` the lost-character marks and
+    ``repairs`` the normalizer's repairs: together they pick the canonical copy.
+    ``rows`` is ``None`` when the text is too short to compare.
+    """
+
+    article_id: str
+    rows: NDArray[np.uint32] | None
+    length: int
+    lost: int = 0
+    repairs: int = 0
+
+
+@attrs.frozen(slots=True)
+class CopyAssignment:
+    """One article's place in the corpus: its group id and whether it is the group's canonical copy."""
+
+    article_id: str
+    copy_group: str
+    canonical: bool
+    size: int
+
+
+def numpy() -> Any:
+    """numpy, imported on first use (grouping is an extra: ``pip install 'unionnews[copies]'``)."""
+    try:
+        import numpy as np
+    except ImportError as e:  # pragma: no cover - the test extra installs numpy
+        raise CopiesError("copy grouping needs numpy: pip install 'unionnews[copies]'") from e
+    return np
+
+
+def fold(text: str) -> str:
+    """Letters and digits only: the part of a text every copy should share."""
+    return _NOT_TEXT.sub("", text)
+
+
+def shingle_hashes(folded: str, k: int = SHINGLE) -> Any:
+    """64-bit hashes of the distinct ``k``-character shingles of ``folded`` (a polynomial hash, mixed)."""
+    np = numpy()
+    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - k + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    h = codes[:n].copy()
+    prime = np.uint64(0x100000001B3)
+    for j in range(1, k):
+        h = h * prime + codes[j : j + n]
+    h ^= h >> np.uint64(31)
+    h *= np.uint64(0x9E3779B97F4A7C15)
+    h ^= h >> np.uint64(29)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(32)
+    return np.unique(h)
+
+
+def minhash(hashes: Any) -> Any:
+    """The MinHash rows of a sorted set of shingle hashes, by one-permutation hashing.
+
+    The top bits of a hash pick its row and the next 32 bits are its value; since
+    the set is sorted, each row's minimum is its first hash, found by bisection.
+    An empty row borrows the next non-empty row's value, plus a step per row
+    crossed (rotation densification), so that the rows still estimate Jaccard.
+    One hash per shingle instead of one per shingle and row keeps signing a small
+    fraction of a parse.
+    """
+    np = numpy()
+    shift = np.uint64(64 - ROW_BITS)
+    bins = np.arange(NUM_PERM, dtype=np.uint64)
+    at = np.searchsorted(hashes, bins << shift)
+    found = np.minimum(at, len(hashes) - 1)
+    filled = (at < len(hashes)) & ((hashes[found] >> shift) == bins)
+    values = ((hashes[found] >> np.uint64(64 - ROW_BITS - 32)) & np.uint64(0xFFFFFFFF)).astype(np.uint64)
+    donors = np.flatnonzero(filled)
+    if len(donors) < NUM_PERM:
+        nxt = np.searchsorted(donors, np.arange(NUM_PERM)) % len(donors)
+        distance = (donors[nxt] - np.arange(NUM_PERM)) % NUM_PERM
+        values = (values[donors[nxt]] + distance.astype(np.uint64) * np.uint64(0x9E3779B1)) & np.uint64(
+            0xFFFFFFFF
+        )
+    return values.astype(np.uint32)
+
+
+def signature(article_id: str, text: str, *, repairs: int = 0) -> Signature:
+    """The :class:`Signature` of one article's normalized text (``Article.text``)."""
+    folded = fold(text)
+    hashes = shingle_hashes(folded)
+    rows = minhash(hashes) if len(hashes) >= MIN_SHINGLES else None
+    return Signature(article_id, rows, len(_HAN_OR_DIGIT.findall(folded)), text.count(LOST_MARK), repairs)
+
+
+def article_signature(article_id: str, article: Any) -> Signature:
+    """:func:`signature` of an :class:`~unionnews.models.Article` (its repairs count against it)."""
+    damage = sum(1 for r in article.repairs if r.kind != "script")
+    return signature(article_id, article.text, repairs=damage)
+
+
+def band_keys(rows: Any) -> Any:
+    """One 64-bit key per band: the band's rows hashed, with the band number mixed in."""
+    np = numpy()
+    bands = rows.astype(np.uint64).reshape(BANDS, NUM_PERM // BANDS)
+    key = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    for j in range(bands.shape[1]):
+        key = (key ^ bands[:, j]) * np.uint64(0x100000001B3)
+    return key
+
+
+def quality_key(sig: Signature) -> tuple[int, int, str]:
+    """Sort key of the canonical copy: most characters kept, then fewest repairs, then the id.
+
+    A lost character counts twice: the copy that kept it is both more complete and
+    less damaged.
+    """
+    return (-(sig.length - 2 * sig.lost), sig.repairs, sig.article_id)
+
+
+def group_id(member_ids: Iterable[str]) -> str:
+    """A group's id: a hash of its smallest member id, so it does not depend on run order."""
+    return hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:16]
+
+
+def group_signatures(signatures: Sequence[Signature]) -> list[CopyAssignment]:
+    """Copy groups of ``signatures`` (any order, from any number of processes), one assignment each.
+
+    Candidates come from equal band keys (sorted, not hashed into per-band dicts, so
+    memory is a few arrays); each candidate pair is verified on the whole signature.
+    """
+    np = numpy()
+    ids = [s.article_id for s in signatures]
+    if len(set(ids)) != len(ids):
+        raise CopiesError("article ids must be unique within a corpus")
+    parent = list(range(len(signatures)))
+    comparable = [i for i, s in enumerate(signatures) if s.rows is not None]
+    if len(comparable) > 1:
+        rows = np.stack([signatures[i].rows for i in comparable])
+        keys = np.stack([band_keys(r) for r in rows])
+        for a, b in _verified_pairs(rows, keys):
+            _union(parent, comparable[a], comparable[b])
+    members: dict[int, list[int]] = {}
+    for i in range(len(signatures)):
+        members.setdefault(_find(parent, i), []).append(i)
+    out: list[CopyAssignment] = []
+    for group in members.values():
+        best = min(group, key=lambda i: quality_key(signatures[i]))
+        gid = group_id(ids[i] for i in group)
+        out.extend(CopyAssignment(ids[i], gid, i == best, len(group)) for i in group)
+    return out
+
+
+def _verified_pairs(rows: Any, keys: Any) -> Iterator[tuple[int, int]]:
+    """Pairs sharing a band key whose signatures agree on enough rows.
+
+    In each bucket every member is paired with the bucket's first member and with
+    its neighbour: linear in the bucket, and one odd member cannot split a group.
+    """
+    np = numpy()
+    firsts: list[Any] = []
+    seconds: list[Any] = []
+    for band in range(keys.shape[1]):
+        order = np.argsort(keys[:, band], kind="stable")
+        sorted_keys = keys[order, band]
+        same = sorted_keys[1:] == sorted_keys[:-1]
+        if not same.any():
+            continue
+        starts = np.flatnonzero(np.concatenate(([True], ~same)))
+        head = order[starts[np.searchsorted(starts, np.arange(len(order)), side="right") - 1]]
+        idx = np.flatnonzero(same) + 1
+        firsts += [order[idx - 1], head[idx]]
+        seconds += [order[idx], order[idx]]
+    if not firsts:
+        return
+    a = np.concatenate(firsts)
+    b = np.concatenate(seconds)
+    keep = a != b
+    a, b = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+    pairs = np.unique(a.astype(np.int64) * len(rows) + b)
+    a, b = pairs // len(rows), pairs % len(rows)
+    agree = (rows[a] == rows[b]).mean(axis=1) >= VERIFY_THRESHOLD
+    yield from zip(a[agree].tolist(), b[agree].tolist(), strict=True)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+@attrs.define
+class CopyIndex:
+    """Streaming grouping: :meth:`add` articles one at a time (texts are not kept), then :meth:`groups`."""
+
+    signatures: list[Signature] = attrs.Factory(list)
+
+    def add(self, article_id: str, text: str, *, repairs: int = 0) -> Signature:
+        """Sign one article's normalized text and keep the signature."""
+        sig = signature(article_id, text, repairs=repairs)
+        self.signatures.append(sig)
+        return sig
+
+    def add_signature(self, sig: Signature) -> None:
+        """Keep a signature computed elsewhere (another process, a Dask partition)."""
+        self.signatures.append(sig)
+
+    def groups(self) -> dict[str, CopyAssignment]:
+        """Each article id's :class:`CopyAssignment`."""
+        return {a.article_id: a for a in group_signatures(self.signatures)}
+
+
+def group_copies(items: Iterable[tuple[str, str]]) -> dict[str, CopyAssignment]:
+    """Copy groups of ``(article_id, normalized_text)`` pairs, streamed (texts are dropped once signed)."""
+    index = CopyIndex()
+    for article_id, text in items:
+        index.add(article_id, text)
+    return index.groups()
+
+
+def partition_signatures(items: Iterable[tuple[str, str]]) -> list[Signature]:
+    """Signatures of one partition's ``(article_id, text)`` pairs (what a Dask worker ships back)."""
+    return [signature(article_id, text) for article_id, text in items]
+
+
+def outcome_signatures(outcomes: Iterable[Any]) -> list[Signature]:
+    """Signatures of one partition's parsed :class:`~unionnews.corpus.Outcome` s (failed parses are left out)."""
+    return [article_signature(o.origin, o.article) for o in outcomes if o.article is not None]
+
+
+def group_parsed_dask(paths: Sequence[str]) -> dict[str, CopyAssignment]:
+    """Parse files on Dask (:func:`unionnews.corpus.cluster.parse_files`) and group the articles by origin."""
+    from unionnews.corpus.cluster import parse_files
+
+    signatures = parse_files(paths).map_partitions(outcome_signatures).compute()
+    return {a.article_id: a for a in group_signatures(list(signatures))}
+
+
+def group_copies_dask(bag: Any) -> dict[str, CopyAssignment]:
+    """Copy groups of a Dask bag of ``(article_id, text)`` pairs.
+
+    Each partition is signed where it lives; only signatures travel, and their bands
+    are merged by :func:`group_signatures`, so the groups are those of one process.
+    """
+    signatures = bag.map_partitions(partition_signatures).compute()
+    return {a.article_id: a for a in group_signatures(list(signatures))}
