@@ -124,9 +124,38 @@ class EventLedger:
         return len(self.entries)
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per event (:data:`LEDGER_COLUMNS`), most reported first."""
-        ordered = sorted(self.entries.values(), key=lambda e: -e.reported_by)
+        """One row per event (:data:`LEDGER_COLUMNS`), most reported first.
+
+        A copy that lost part of an event's identity (its date garbled) still
+        reports the event its siblings report in full: such an in-group entry joins
+        the one full entry of its group that it matches on everything it has.
+        """
+        full: dict[tuple[Any, ...], list[LedgerRow]] = {}
+        for entry in self.entries.values():
+            if entry.key[0] != "in-group":
+                for group in entry.groups:
+                    full.setdefault((group, *_partial(entry.key)), []).append(entry)
+        merged: dict[int, LedgerRow] = {}
+        for entry in self.entries.values():
+            if entry.key[0] == "in-group":
+                targets = full.get((entry.key[1], *_partial(entry.key[2:])), [])
+                if len(targets) == 1:
+                    target = merged.setdefault(id(targets[0]), _copy(targets[0]))
+                    target.articles += [a for a in entry.articles if a not in target.articles]
+                    target.groups |= entry.groups
+                    continue
+            merged.setdefault(id(entry), _copy(entry))
+        ordered = sorted(merged.values(), key=lambda e: -e.reported_by)
         return [e.row() for e in ordered]
+
+
+def _partial(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The part of an event key a damaged copy still has: kind and who (meetings) or how many (statistics)."""
+    return key[:3]
+
+
+def _copy(entry: LedgerRow) -> LedgerRow:
+    return LedgerRow(entry.key, entry.fields, list(entry.articles), set(entry.groups))
 
 
 def count_once(

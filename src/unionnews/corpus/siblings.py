@@ -16,7 +16,7 @@ every character still maps to its raw span.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
@@ -34,9 +34,14 @@ MAX_FILL_PER_MARK = 4
 #: Characters that end a sentence: a copy ending on one is complete, not cut.
 SENTENCE_END = frozenset("。！？!?…”』」）)")
 KIND = "from-sibling"
+#: Confidence of a fill that replaced unreadable text, not marks alone.
+GARBLED_CONFIDENCE = 0.8
 #: Longest gap between matches searched for mark runs.
 MAX_GAP = 64
-_MARK_RUNS = regex.compile("([\ufffd?]+)")
+#: A lost character as normalization leaves it: a mark, maybe with the annotation it orphaned.
+_MARK = r"[\ufffd?](?:\([a-z\u00e0-\u01dc]{1,7}\))?"
+_MARK_RUNS = regex.compile(f"((?:{_MARK})+)")
+_ALL_MARKS = regex.compile(f"(?:{_MARK})+")
 
 
 @attrs.frozen(slots=True)
@@ -64,6 +69,7 @@ class Proposal:
     end: int
     fill: str
     truncated: bool = False
+    garbled: bool = False
 
 
 def matched_runs(a: str, b: str, k: int = ANCHOR) -> list[Run]:
@@ -143,11 +149,12 @@ def _gap_proposals(gap: str, fill: str, at: int) -> list[Proposal]:
     """Fills for the mark runs of a short gap whose other characters the sibling has, in order.
 
     Marks a few characters apart leave no anchor between them, so the gap holds
-    marks and intact characters (``�会�`` against ``总会议``): the intact
+    marks and intact characters (``\ufffd会\ufffd`` against ``总会议``): the intact
     pieces are found in order in the sibling's gap, the marks take what lies between.
     """
-    if "�" not in gap or len(gap) > MAX_GAP:
+    if "\ufffd" not in gap or len(gap) > MAX_GAP:
         return []
+    whole = [Proposal(at, at + len(gap), fill, garbled=True)] if _garbled(gap, fill) else []
     pieces = _MARK_RUNS.split(gap)
     out: list[Proposal] = []
     pos_gap = pos_fill = 0
@@ -159,11 +166,11 @@ def _gap_proposals(gap: str, fill: str, at: int) -> list[Proposal]:
             elif n == len(pieces) - 1:
                 found = len(fill)
             if found < 0 or (n == 0 and found != 0):
-                return []
+                return whole
             if n:
                 marks, taken = pieces[n - 1], fill[pos_fill:found]
                 if not _fillable(marks, taken):
-                    return []
+                    return whole
                 out.append(Proposal(at + pos_gap - len(marks), at + pos_gap, taken))
             pos_gap += len(piece)
             pos_fill = found + len(piece)
@@ -173,13 +180,28 @@ def _gap_proposals(gap: str, fill: str, at: int) -> list[Proposal]:
 
 
 def _fillable(gap: str, fill: str) -> bool:
-    """A gap of marks (one ``\ufffd`` at least) that the sibling holds as a few unmarked characters."""
+    """A run of marks (one ``\ufffd`` at least) that the sibling holds as a few unmarked characters."""
     return (
         "\ufffd" in gap
-        and all(c in MARKS for c in gap)
-        and 0 < len(fill) <= MAX_FILL_PER_MARK * len(gap)
+        and _ALL_MARKS.fullmatch(gap) is not None
+        and 0 < len(fill) <= MAX_FILL_PER_MARK * (gap.count("\ufffd") + gap.count("?"))
         and not MARKS.intersection(fill)
         and "\n" not in fill
+    )
+
+
+def _garbled(gap: str, fill: str) -> bool:
+    """Mojibake the normalizer could not read, with a lost byte in it: as long as the sibling's text there.
+
+    Between two exact matches, a short stretch holding a lost mark and about as
+    many characters as the sibling has there is the same text garbled, not an edit.
+    """
+    return (
+        "\ufffd" in gap
+        and len(gap) <= MAX_GAP // 2
+        and abs(len(gap) - len(fill)) <= max(2, len(gap) // 4)
+        and not MARKS.intersection(fill)
+        and "\n" not in gap + fill
     )
 
 
@@ -196,9 +218,7 @@ def _ending(text: str, sibling: str, last: Run) -> list[Proposal]:
     if line_end >= 0 and any(not c.isspace() for c in rest[line_end:]):
         # Lines follow the cut one (a footer): complete the cut line only.
         tail = tail.split("\n", 1)[0]
-        end = a_end + len(cut_line)
-    else:
-        end = len(text)
+    end = a_end + len(cut_line.rstrip())
     if not kept or kept[-1] in SENTENCE_END or not tail or tail[0].isspace():
         return []
     if MARKS.intersection(tail):
@@ -258,16 +278,38 @@ def repair_from_siblings(norm: NormalizedText, siblings: Sequence[Sibling]) -> N
     if not fills:
         return norm
     fixes = [
-        Fix(p.start, p.end, p.fill, KIND, note="siblings: " + ", ".join(ids), lost=0) for p, ids in fills
+        Fix(p.start, p.end, p.fill, KIND, GARBLED_CONFIDENCE if p.garbled else 1.0, 0, _note(p, ids))
+        for p, ids in fills
     ]
     new_text = apply_fixes(norm.text, fixes)
     spans = norm.offsets.raw_spans(fixes)
     repairs = [
-        Repair(KIND, raw_start, raw_end, norm.text[f.start : f.end], f.replacement, 1.0, 0, f.note)
+        Repair(KIND, raw_start, raw_end, norm.text[f.start : f.end], f.replacement, f.confidence, 0, f.note)
         for f, (raw_start, raw_end) in zip(fixes, spans, strict=True)
     ]
     offsets = norm.offsets.then(fixes, len(new_text), spans)
     return attrs.evolve(norm, text=new_text, repairs=(*norm.repairs, *repairs), offsets=offsets)
+
+
+def repair_group(norms: Mapping[str, NormalizedText], texts: Mapping[str, str]) -> dict[str, NormalizedText]:
+    """Each copy of one group repaired from all the others; only the copies something was filled in.
+
+    ``norms`` are the copies' normalized texts, ``texts`` what each offers its
+    siblings (``Article.text``: furniture dropped, so no footer is ever filled in).
+    """
+    out = {}
+    for article_id, norm in norms.items():
+        siblings = [Sibling(other, text) for other, text in texts.items() if other != article_id]
+        repaired = repair_from_siblings(norm, siblings)
+        if repaired is not norm:
+            out[article_id] = repaired
+    return out
+
+
+def _note(proposal: Proposal, ids: Sequence[str]) -> str:
+    """The repair's note: which siblings the fill came from (and what it filled when not marks alone)."""
+    what = "cut ending; " if proposal.truncated else "garbled text; " if proposal.garbled else ""
+    return what + "siblings: " + ", ".join(ids)
 
 
 def lost_count(text: str) -> int:
