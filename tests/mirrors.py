@@ -10,6 +10,7 @@ independently written article (another outlet), which is not a copy.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 import attrs
 
@@ -197,31 +198,39 @@ class Corpus:
     group_of: dict[str, str]
 
 
-def make_corpus(
+def iter_copies(
     articles: int, seed: int = 0, *, max_copies: int = 10, other_outlets: float = 0.2, singles: float = 0.3
-) -> Corpus:
-    """``articles`` clean articles, copied 1 to ``max_copies`` times with random damage.
+) -> Iterator[tuple[Truth, list[Copy]]]:
+    """Each clean article with its copies, one at a time (a corpus of any size in flat memory).
 
     ``other_outlets``: share of meetings also written up independently (a second
     truth, not a copy); ``singles``: share of articles with one undamaged copy
     only (near-topic articles that nothing copies).
     """
     rng = random.Random(seed)
-    copies: list[Copy] = []
-    truths: dict[str, Truth] = {}
-    group_of: dict[str, str] = {}
     for n in range(articles):
         meeting = meeting_of(rng)
         reports = [write_article(rng, f"a{n}", meeting)]
         if rng.random() < other_outlets:
             reports.append(write_article(rng, f"a{n}b", meeting))
         for truth in reports:
-            truths[truth.article_id] = truth
             count = 1 if rng.random() < singles else rng.randint(2, max_copies)
+            copies = []
             for c in range(count):
                 kinds = () if c == 0 else tuple(rng.sample(DAMAGES, rng.randint(1, 3)))
                 cid = f"{truth.article_id}-{c}"
                 copies.append(Copy(cid, damage_copy(truth.text, rng, kinds), truth.article_id, kinds))
-                group_of[cid] = truth.article_id
-    rng.shuffle(copies)
+            yield truth, copies
+
+
+def make_corpus(articles: int, seed: int = 0, **options: float) -> Corpus:
+    """``articles`` clean articles copied 1 to ``max_copies`` times with random damage, shuffled (see :func:`iter_copies`)."""
+    copies: list[Copy] = []
+    truths: dict[str, Truth] = {}
+    group_of: dict[str, str] = {}
+    for truth, group in iter_copies(articles, seed, **options):  # type: ignore[arg-type]
+        truths[truth.article_id] = truth
+        copies += group
+        group_of.update((c.article_id, truth.article_id) for c in group)
+    random.Random(seed).shuffle(copies)
     return Corpus(tuple(copies), truths, group_of)

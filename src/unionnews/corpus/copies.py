@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import regex
 
 from unionnews.errors import UnionnewsError
 
@@ -40,8 +39,15 @@ MIN_SHINGLES = 16
 #: Lost-character marks left by normalization (counted against a copy's quality).
 LOST_MARK = "\ufffd"
 
-_NOT_TEXT = regex.compile(r"[^\p{L}\p{N}]+")
-_HAN_OR_DIGIT = regex.compile(r"[\p{Han}\p{N}]")
+#: Code point ranges a copy is compared on: digits, Latin letters, CJK ideographs, full-width forms.
+FOLDED_RANGES: tuple[tuple[int, int], ...] = (
+    (0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF), (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0x20000, 0x3FFFF),
+)  # fmt: skip
+#: Of those, the ranges that count as content when choosing the canonical copy (not pinyin letters).
+CONTENT_RANGES: tuple[tuple[int, int], ...] = (
+    (0x30, 0x39), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF10, 0xFF19), (0x20000, 0x3FFFF),
+)  # fmt: skip
 
 
 class CopiesError(UnionnewsError):
@@ -85,14 +91,39 @@ def numpy() -> Any:
 
 
 def fold(text: str) -> str:
-    """Letters and digits only: the part of a text every copy should share."""
-    return _NOT_TEXT.sub("", text)
+    """Letters, digits and ideographs only: the part of a text every copy should share."""
+    codes = _codes(text)
+    result: str = codes[_in_ranges(codes, FOLDED_RANGES)].tobytes().decode("utf-32-le")
+    return result
 
 
-def shingle_hashes(folded: str, k: int = SHINGLE) -> Any:
-    """64-bit hashes of the distinct ``k``-character shingles of ``folded`` (a polynomial hash, mixed)."""
+def _codes(text: str) -> Any:
     np = numpy()
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _in_ranges(codes: Any, ranges: tuple[tuple[int, int], ...]) -> Any:
+    """Mask of the code points inside any of ``ranges``: a table lookup in the Basic Plane, compares beyond."""
+    np = numpy()
+    table = _TABLES.get(ranges)
+    if table is None:
+        table = _TABLES[ranges] = np.zeros(0x10000, dtype=bool)
+        for lo, hi in ranges:
+            table[lo : min(hi, 0xFFFF) + 1] = True
+    mask = table[np.minimum(codes, 0xFFFF)]
+    for lo, hi in ranges:
+        if hi > 0xFFFF:
+            mask |= (codes >= lo) & (codes <= hi)
+    return mask
+
+
+_TABLES: dict[tuple[tuple[int, int], ...], Any] = {}
+
+
+def shingle_hashes(codes: Any, k: int = SHINGLE) -> Any:
+    """64-bit hashes of the distinct ``k``-character shingles of folded code points (a polynomial hash, mixed)."""
+    np = numpy()
+    codes = codes.astype(np.uint64)
     n = len(codes) - k + 1
     if n <= 0:
         return np.empty(0, dtype=np.uint64)
@@ -137,10 +168,12 @@ def minhash(hashes: Any) -> Any:
 
 def signature(article_id: str, text: str, *, repairs: int = 0) -> Signature:
     """The :class:`Signature` of one article's normalized text (``Article.text``)."""
-    folded = fold(text)
+    codes = _codes(text)
+    folded = codes[_in_ranges(codes, FOLDED_RANGES)]
     hashes = shingle_hashes(folded)
     rows = minhash(hashes) if len(hashes) >= MIN_SHINGLES else None
-    return Signature(article_id, rows, len(_HAN_OR_DIGIT.findall(folded)), text.count(LOST_MARK), repairs)
+    length = int(_in_ranges(folded, CONTENT_RANGES).sum())
+    return Signature(article_id, rows, length, text.count(LOST_MARK), repairs)
 
 
 def article_signature(article_id: str, article: Any) -> Signature:

@@ -6,7 +6,7 @@ the same order is kept, and each anchor is extended to a maximal exact match, so
 the work is linear in the texts.  Between two matches, a gap that is only
 lost-character marks in the copy (``\ufffd``, and the ``?`` a lost lead byte leaves
 beside it) is filled with the sibling's characters there; a copy that stops
-mid-sentence where the sibling goes on gets the sibling's ending.  A fill is made
+mid-sentence where the sibling goes on gets the rest of that paragraph.  A fill is made
 only where every sibling that covers the spot proposes the same characters, and
 each becomes a :class:`~unionnews.models.Repair` of kind ``from-sibling`` naming
 the siblings; the offset map is composed like any other normalization step's, so
@@ -63,11 +63,15 @@ class Run:
 
 @attrs.frozen(slots=True)
 class Proposal:
-    """Replace ``text[start:end]`` (marks, or the empty end of a cut copy) by ``fill``, per one sibling."""
+    """Replace ``text[start:end]`` (marks, or the empty end of a cut copy) by ``fill``, per one sibling.
+
+    ``source`` is where ``fill`` starts in the sibling's text.
+    """
 
     start: int
     end: int
     fill: str
+    source: int = 0
     truncated: bool = False
     garbled: bool = False
 
@@ -139,13 +143,13 @@ def proposals(text: str, sibling: str) -> list[Proposal]:
     for prev, nxt in zip([Run(0, 0, 0), *runs], runs, strict=False):
         a0, a1 = prev.a_start + prev.length, nxt.a_start
         b0, b1 = prev.b_start + prev.length, nxt.b_start
-        out += _gap_proposals(text[a0:a1], sibling[b0:b1], a0)
+        out += _gap_proposals(text[a0:a1], sibling[b0:b1], a0, b0)
     if runs:
         out += _ending(text, sibling, runs[-1])
     return out
 
 
-def _gap_proposals(gap: str, fill: str, at: int) -> list[Proposal]:
+def _gap_proposals(gap: str, fill: str, at: int, source: int) -> list[Proposal]:
     """Fills for the mark runs of a short gap whose other characters the sibling has, in order.
 
     Marks a few characters apart leave no anchor between them, so the gap holds
@@ -154,7 +158,7 @@ def _gap_proposals(gap: str, fill: str, at: int) -> list[Proposal]:
     """
     if "\ufffd" not in gap or len(gap) > MAX_GAP:
         return []
-    whole = [Proposal(at, at + len(gap), fill, garbled=True)] if _garbled(gap, fill) else []
+    whole = [Proposal(at, at + len(gap), fill, source, garbled=True)] if _garbled(gap, fill) else []
     pieces = _MARK_RUNS.split(gap)
     out: list[Proposal] = []
     pos_gap = pos_fill = 0
@@ -171,7 +175,7 @@ def _gap_proposals(gap: str, fill: str, at: int) -> list[Proposal]:
                 marks, taken = pieces[n - 1], fill[pos_fill:found]
                 if not _fillable(marks, taken):
                     return whole
-                out.append(Proposal(at + pos_gap - len(marks), at + pos_gap, taken))
+                out.append(Proposal(at + pos_gap - len(marks), at + pos_gap, taken, source + pos_fill))
             pos_gap += len(piece)
             pos_fill = found + len(piece)
         else:
@@ -206,7 +210,11 @@ def _garbled(gap: str, fill: str) -> bool:
 
 
 def _ending(text: str, sibling: str, last: Run) -> list[Proposal]:
-    """The sibling's ending, when ``text`` stops (bar marks and spaces) mid-sentence where the sibling goes on."""
+    """The rest of the cut paragraph, when ``text`` stops mid-sentence (bar marks and spaces) where the sibling goes on.
+
+    Only the cut paragraph is completed: a sibling's later lines may be page
+    furniture its own parse missed, and a copy may drop paragraphs on purpose.
+    """
     a_end, b_end = last.a_start + last.length, last.b_start + last.length
     rest = text[a_end:]
     line_end = rest.find("\n")
@@ -215,15 +223,13 @@ def _ending(text: str, sibling: str, last: Run) -> list[Proposal]:
         return []
     kept = text[:a_end].rstrip()
     tail = sibling[b_end:].rstrip()
-    if line_end >= 0 and any(not c.isspace() for c in rest[line_end:]):
-        # Lines follow the cut one (a footer): complete the cut line only.
-        tail = tail.split("\n", 1)[0]
+    tail = tail.split("\n", 1)[0]
     end = a_end + len(cut_line.rstrip())
     if not kept or kept[-1] in SENTENCE_END or not tail or tail[0].isspace():
         return []
     if MARKS.intersection(tail):
         tail = tail[: min(tail.find(m) for m in MARKS if m in tail)]
-    return [Proposal(a_end, end, tail, truncated=True)] if tail else []
+    return [Proposal(a_end, end, tail, b_end, truncated=True)] if tail else []
 
 
 def agreed(per_sibling: Sequence[tuple[str, list[Proposal]]]) -> list[tuple[Proposal, tuple[str, ...]]]:
