@@ -178,8 +178,7 @@ def signature(article_id: str, text: str, *, repairs: int = 0) -> Signature:
 
 def article_signature(article_id: str, article: Any) -> Signature:
     """:func:`signature` of an :class:`~unionnews.models.Article` (its repairs count against it)."""
-    damage = sum(1 for r in article.repairs if r.kind != "script")
-    return signature(article_id, article.text, repairs=damage)
+    return signature(article_id, article.text, repairs=len(article.repairs))
 
 
 def band_keys(rows: Any) -> Any:
