@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from unionnews.models import Article
+
 #: Characters per shingle: short enough that one lost character breaks few shingles.
 SHINGLE = 4
 #: MinHash rows (``2 ** ROW_BITS``), cut into ``BANDS`` bands of ``NUM_PERM // BANDS`` rows.
@@ -176,7 +178,7 @@ def signature(article_id: str, text: str, *, repairs: int = 0) -> Signature:
     return Signature(article_id, rows, length, text.count(LOST_MARK), repairs)
 
 
-def article_signature(article_id: str, article: Any) -> Signature:
+def article_signature(article_id: str, article: Article) -> Signature:
     """:func:`signature` of an :class:`~unionnews.models.Article` (its repairs count against it)."""
     return signature(article_id, article.text, repairs=len(article.repairs))
 
@@ -304,6 +306,14 @@ def group_copies(items: Iterable[tuple[str, str]]) -> dict[str, CopyAssignment]:
     index = CopyIndex()
     for article_id, text in items:
         index.add(article_id, text)
+    return index.groups()
+
+
+def group_articles(items: Iterable[tuple[str, Article]]) -> dict[str, CopyAssignment]:
+    """Copy groups of ``(article_id, Article)`` pairs: as :func:`group_copies`, and repairs count against a copy."""
+    index = CopyIndex()
+    for article_id, article in items:
+        index.add_signature(article_signature(article_id, article))
     return index.groups()
 
 
