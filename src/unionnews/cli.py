@@ -45,6 +45,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         sink.close()
     if progress:
         print(file=sys.stderr)
+    if args.group_copies:
+        _group_copies(args)
     skipped = f", {counts['skipped']} skipped (already done)" if args.resume else ""
     print(
         f"unionnews: {counts['parsed']} parsed, {counts['repaired']} repaired, {counts['failed']} failed"
@@ -52,6 +54,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if counts["failed"] else 0
+
+
+def _group_copies(args: argparse.Namespace) -> None:
+    from unionnews.corpus.grouped import group_output
+
+    summary = group_output(args.output, args.format)
+    print(
+        f"unionnews: {summary.articles} articles in {summary.groups} copy groups, "
+        f"{summary.copied} with copies elsewhere in the corpus",
+        file=sys.stderr,
+    )
 
 
 def _skip_done(records: Iterable[Record], done: set[str], counts: dict[str, int]) -> Iterator[Record]:
@@ -63,6 +76,8 @@ def _skip_done(records: Iterable[Record], done: set[str], counts: dict[str, int]
 
 
 def _open_sink(args: argparse.Namespace) -> Sink:
+    if args.group_copies and not args.output:
+        raise UnionnewsError("--group-copies needs -o (grouping rewrites the output once the parse is done)")
     if args.format == "parquet":
         if not args.output:
             raise UnionnewsError("--format parquet needs -o FOLDER")
@@ -110,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--resume", action="store_true",
                    help="skip articles already in the output and append to it")  # fmt: skip
+    p.add_argument("--group-copies", action="store_true",
+                   help="mark copies of one article: copy_group and canonical in the output (needs numpy)")  # fmt: skip
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress on stderr (default: when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=cmd_parse)
