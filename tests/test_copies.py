@@ -83,8 +83,7 @@ def test_streaming_keeps_signatures_not_texts_and_order_does_not_matter(
     index = CopyIndex()
     for article_id, text in items:
         index.add(article_id, text)
-    assert all(not hasattr(s, "text") and s.rows is not None for s in index.signatures)
-    assert index.signatures[0].rows.nbytes == 512  # type: ignore[union-attr]
+    assert index.nbytes == len(items) * (512 + 1 + 3 * 8)
     shuffled = items[:]
     random.Random(1).shuffle(shuffled)
     assert index.groups() == group_copies(iter(shuffled))

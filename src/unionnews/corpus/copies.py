@@ -1,8 +1,9 @@
 """Copy groups: which articles of a corpus are copies of one another.
 
-Each article's normalized text is folded (letters and digits only, so script,
-punctuation width, furniture and lost-byte marks weigh nothing), cut into character
-shingles and summarized by a MinHash signature.  Signatures are cut into bands; two
+Each article's normalized text (``Article.text``: simplified, pinyin and furniture
+already gone) is folded to letters, digits and ideographs, so punctuation width and
+lost-byte marks weigh nothing, cut into character shingles and summarized by a
+one-permutation MinHash signature.  Signatures are cut into bands; two
 articles whose band agrees are candidates, kept when their signatures agree on at
 least :data:`VERIFY_THRESHOLD` of the rows.  Candidates are joined by union-find.
 
@@ -14,6 +15,7 @@ separate processes or Dask partitions merge to the same groups
 
 from __future__ import annotations
 
+import array
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -31,8 +33,8 @@ if TYPE_CHECKING:
 #: Characters per shingle: short enough that one lost character breaks few shingles.
 SHINGLE = 4
 #: MinHash rows (``2 ** ROW_BITS``), cut into ``BANDS`` bands of ``NUM_PERM // BANDS`` rows.
-NUM_PERM = 128
 ROW_BITS = 7
+NUM_PERM = 2**ROW_BITS
 BANDS = 32
 #: Share of agreeing signature rows (estimated Jaccard) for a candidate pair to count.
 VERIFY_THRESHOLD = 0.5
@@ -184,22 +186,22 @@ def article_signature(article_id: str, article: Article) -> Signature:
 
 
 def band_keys(rows: Any) -> Any:
-    """One 64-bit key per band: the band's rows hashed, with the band number mixed in."""
+    """One 64-bit key per band of each signature (``rows``: ``(n, NUM_PERM)``), the band number mixed in."""
     np = numpy()
-    bands = rows.astype(np.uint64).reshape(BANDS, NUM_PERM // BANDS)
-    key = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    for j in range(bands.shape[1]):
-        key = (key ^ bands[:, j]) * np.uint64(0x100000001B3)
+    bands = rows.astype(np.uint64).reshape(len(rows), BANDS, NUM_PERM // BANDS)
+    key = np.broadcast_to(np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15), bands.shape[:2])
+    for j in range(bands.shape[2]):
+        key = (key ^ bands[:, :, j]) * np.uint64(0x100000001B3)
     return key
 
 
-def quality_key(sig: Signature) -> tuple[int, int, str]:
+def quality_key(length: int, lost: int, repairs: int, article_id: str) -> tuple[int, int, str]:
     """Sort key of the canonical copy: most characters kept, then fewest repairs, then the id.
 
     A lost character counts twice: the copy that kept it is both more complete and
     less damaged.
     """
-    return (-(sig.length - 2 * sig.lost), sig.repairs, sig.article_id)
+    return (-(length - 2 * lost), repairs, article_id)
 
 
 def group_id(member_ids: Iterable[str]) -> str:
@@ -207,43 +209,29 @@ def group_id(member_ids: Iterable[str]) -> str:
     return hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:16]
 
 
-def group_signatures(signatures: Sequence[Signature]) -> list[CopyAssignment]:
-    """Copy groups of ``signatures`` (any order, from any number of processes), one assignment each.
+def group_signatures(signatures: Iterable[Signature]) -> list[CopyAssignment]:
+    """Copy groups of ``signatures`` (any order, from any number of processes), one assignment each."""
+    index = CopyIndex()
+    for sig in signatures:
+        index.add_signature(sig)
+    return index.assignments()
 
-    Candidates come from equal band keys (sorted, not hashed into per-band dicts, so
-    memory is a few arrays); each candidate pair is verified on the whole signature.
-    """
-    np = numpy()
-    ids = [s.article_id for s in signatures]
-    if len(set(ids)) != len(ids):
-        raise CopiesError("article ids must be unique within a corpus")
-    parent = list(range(len(signatures)))
-    comparable = [i for i, s in enumerate(signatures) if s.rows is not None]
-    if len(comparable) > 1:
-        rows = np.stack([signatures[i].rows for i in comparable])
-        keys = np.stack([band_keys(r) for r in rows])
-        for a, b in _verified_pairs(rows, keys):
-            _union(parent, comparable[a], comparable[b])
-    members: dict[int, list[int]] = {}
-    for i in range(len(signatures)):
-        members.setdefault(_find(parent, i), []).append(i)
-    out: list[CopyAssignment] = []
-    for group in members.values():
-        best = min(group, key=lambda i: quality_key(signatures[i]))
-        gid = group_id(ids[i] for i in group)
-        out.extend(CopyAssignment(ids[i], gid, i == best, len(group)) for i in group)
-    return out
+
+#: Candidate pairs verified at a time (bounds the work arrays).
+VERIFY_CHUNK = 1 << 16
 
 
 def _verified_pairs(rows: Any, keys: Any) -> Iterator[tuple[int, int]]:
     """Pairs sharing a band key whose signatures agree on enough rows.
 
-    In each bucket every member is paired with the bucket's first member and with
-    its neighbour: linear in the bucket, and one odd member cannot split a group.
+    Band keys are sorted, not hashed into per-band dictionaries, so memory is a few
+    arrays.  In each bucket every member is paired with the bucket's first member
+    and with its neighbour: linear in the bucket, and one odd member cannot split a
+    group.
     """
     np = numpy()
-    firsts: list[Any] = []
-    seconds: list[Any] = []
+    n = len(rows)
+    codes: list[Any] = []
     for band in range(keys.shape[1]):
         order = np.argsort(keys[:, band], kind="stable")
         sorted_keys = keys[order, band]
@@ -251,20 +239,23 @@ def _verified_pairs(rows: Any, keys: Any) -> Iterator[tuple[int, int]]:
         if not same.any():
             continue
         starts = np.flatnonzero(np.concatenate(([True], ~same)))
-        head = order[starts[np.searchsorted(starts, np.arange(len(order)), side="right") - 1]]
+        head = order[starts[np.searchsorted(starts, np.arange(n), side="right") - 1]]
         idx = np.flatnonzero(same) + 1
-        firsts += [order[idx - 1], head[idx]]
-        seconds += [order[idx], order[idx]]
-    if not firsts:
+        for a, b in ((order[idx - 1], order[idx]), (head[idx], order[idx])):
+            keep = a != b
+            lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+            codes.append(lo.astype(np.int64) * n + hi)
+    if not codes:
         return
-    a = np.concatenate(firsts)
-    b = np.concatenate(seconds)
-    keep = a != b
-    a, b = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-    pairs = np.unique(a.astype(np.int64) * len(rows) + b)
-    a, b = pairs // len(rows), pairs % len(rows)
-    agree = (rows[a] == rows[b]).mean(axis=1) >= VERIFY_THRESHOLD
-    yield from zip(a[agree].tolist(), b[agree].tolist(), strict=True)
+    pairs = np.concatenate(codes)
+    pairs.sort()
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    need = int(np.ceil(VERIFY_THRESHOLD * rows.shape[1]))
+    for start in range(0, len(pairs), VERIFY_CHUNK):
+        chunk = pairs[start : start + VERIFY_CHUNK]
+        a, b = chunk // n, chunk % n
+        agree = np.count_nonzero(rows[a] == rows[b], axis=1) >= need
+        yield from zip(a[agree].tolist(), b[agree].tolist(), strict=True)
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -282,23 +273,68 @@ def _union(parent: list[int], a: int, b: int) -> None:
 
 @attrs.define
 class CopyIndex:
-    """Streaming grouping: :meth:`add` articles one at a time (texts are not kept), then :meth:`groups`."""
+    """Streaming grouping: :meth:`add` articles one at a time, then :meth:`groups`.
 
-    signatures: list[Signature] = attrs.Factory(list)
+    Texts are not kept, nor signature objects: each signature's rows go into one
+    byte buffer and its quality into integer arrays, about 600 bytes an article.
+    """
+
+    ids: list[str] = attrs.Factory(list)
+    _rows: bytearray = attrs.Factory(bytearray)
+    _comparable: bytearray = attrs.Factory(bytearray)
+    _quality: array.array[int] = attrs.Factory(lambda: array.array("q"))
 
     def add(self, article_id: str, text: str, *, repairs: int = 0) -> Signature:
         """Sign one article's normalized text and keep the signature."""
         sig = signature(article_id, text, repairs=repairs)
-        self.signatures.append(sig)
+        self.add_signature(sig)
         return sig
 
     def add_signature(self, sig: Signature) -> None:
         """Keep a signature computed elsewhere (another process, a Dask partition)."""
-        self.signatures.append(sig)
+        self.ids.append(sig.article_id)
+        self._comparable.append(sig.rows is not None)
+        self._rows += sig.rows.tobytes() if sig.rows is not None else bytes(4 * NUM_PERM)
+        self._quality.extend((sig.length, sig.lost, sig.repairs))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes kept for the signatures (the ids aside): what grows with the corpus."""
+        return len(self._rows) + len(self._comparable) + self._quality.itemsize * len(self._quality)
+
+    def assignments(self) -> list[CopyAssignment]:
+        """One :class:`CopyAssignment` per article, in the order they were added."""
+        np = numpy()
+        ids = self.ids
+        if len(set(ids)) != len(ids):
+            raise CopiesError("article ids must be unique within a corpus")
+        parent = list(range(len(ids)))
+        comparable = np.flatnonzero(np.frombuffer(self._comparable, dtype=np.uint8))
+        if len(comparable) > 1:
+            rows = np.frombuffer(self._rows, dtype=np.uint32).reshape(len(ids), NUM_PERM)[comparable]
+            for a, b in _verified_pairs(rows, band_keys(rows)):
+                _union(parent, int(comparable[a]), int(comparable[b]))
+        members: dict[int, list[int]] = {}
+        for i in range(len(ids)):
+            members.setdefault(_find(parent, i), []).append(i)
+        q = self._quality
+        best_of = {
+            root: min(group, key=lambda i: quality_key(q[3 * i], q[3 * i + 1], q[3 * i + 2], ids[i]))
+            for root, group in members.items()
+        }
+        gids = {root: group_id(ids[i] for i in group) for root, group in members.items()}
+        out = []
+        for i in range(len(ids)):
+            root = _find(parent, i)
+            out.append(CopyAssignment(ids[i], gids[root], best_of[root] == i, len(members[root])))
+        return out
 
     def groups(self) -> dict[str, CopyAssignment]:
         """Each article id's :class:`CopyAssignment`."""
-        return {a.article_id: a for a in group_signatures(self.signatures)}
+        return {a.article_id: a for a in self.assignments()}
 
 
 def group_copies(items: Iterable[tuple[str, str]]) -> dict[str, CopyAssignment]:

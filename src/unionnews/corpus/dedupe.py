@@ -141,7 +141,8 @@ class EventLedger:
                 targets = full.get((entry.key[1], *_partial(entry.key[2:])), [])
                 if len(targets) == 1:
                     target = merged.setdefault(id(targets[0]), _copy(targets[0]))
-                    target.articles += [a for a in entry.articles if a not in target.articles]
+                    seen = set(target.articles)
+                    target.articles += [a for a in entry.articles if a not in seen]
                     target.groups |= entry.groups
                     continue
             merged.setdefault(id(entry), _copy(entry))

@@ -15,6 +15,7 @@ every character still maps to its raw span.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
@@ -36,6 +37,8 @@ SENTENCE_END = frozenset("。！？!?…”』」）)")
 KIND = "from-sibling"
 #: Confidence of a fill that replaced unreadable text, not marks alone.
 GARBLED_CONFIDENCE = 0.8
+#: Siblings a copy is aligned with in :func:`repair_group` (enough to agree, few enough to stay linear).
+MAX_SIBLINGS = 8
 #: Longest gap between matches searched for mark runs.
 MAX_GAP = 64
 #: A lost character as normalization leaves it: a mark, maybe with the annotation it orphaned.
@@ -301,11 +304,14 @@ def repair_group(norms: Mapping[str, NormalizedText], texts: Mapping[str, str]) 
     """Each copy of one group repaired from all the others; only the copies something was filled in.
 
     ``norms`` are the copies' normalized texts, ``texts`` what each offers its
-    siblings (``Article.text``: furniture dropped, so no footer is ever filled in).
+    siblings (``Article.text``: furniture dropped, so no footer is ever filled in),
+    best first: each copy is aligned with the first :data:`MAX_SIBLINGS` others,
+    so a group of a thousand copies costs a thousand times a few alignments.
     """
     out = {}
     for article_id, norm in norms.items():
-        siblings = [Sibling(other, text) for other, text in texts.items() if other != article_id]
+        others = ((other, text) for other, text in texts.items() if other != article_id)
+        siblings = [Sibling(other, text) for other, text in itertools.islice(others, MAX_SIBLINGS)]
         repaired = repair_from_siblings(norm, siblings)
         if repaired is not norm:
             out[article_id] = repaired
