@@ -173,13 +173,12 @@ def counted_events(corpus: Corpus, groups: dict[str, Any], parsed: dict[str, Any
     truth_meeting_keys = {(m[0], m[2]) for m in truth_meetings}
     truth_stat_keys = {_stat_key(v, u, subj) for t in corpus.truths.values() for v, u, subj in t.statistics}
     return {
-        "meetings_true_rows": sum(
-            1 for r in rows if r["kind"] == "meeting" and (r["organizer"], r["date"]) in truth_meeting_keys
+        "meetings_true": len(
+            {(r["organizer"], r["date"]) for r in rows if r["kind"] == "meeting"} & truth_meeting_keys
         ),
-        "statistics_true_rows": sum(
-            1
-            for r in rows
-            if r["kind"] == "statistic" and (float(r["value"]), r["unit"], r["subject"]) in truth_stat_keys
+        "statistics_true": len(
+            {(float(r["value"]), r["unit"], r["subject"]) for r in rows if r["kind"] == "statistic"}
+            & truth_stat_keys
         ),
         "meetings_per_copy": before["meeting"],
         "meetings_once": after["meeting"],
@@ -252,11 +251,11 @@ def large_run(count: int) -> list[tuple[int, float]]:
 
 def print_events(label: str, ev: dict[str, int]) -> None:
     print(
-        f"events ({label}): meetings {ev['meetings_per_copy']} per copy -> {ev['meetings_once']} once, "
-        f"{ev['meetings_true_rows']} of them true (truth {ev['meetings_truth']}, "
+        f"events ({label}): meetings {ev['meetings_per_copy']} per copy -> {ev['meetings_once']} rows "
+        f"holding {ev['meetings_true']} true meetings (truth {ev['meetings_truth']}, "
         f"{ev['meetings_extractable']} extractable from the clean copies); "
-        f"statistics {ev['statistics_per_copy']} per copy -> {ev['statistics_once']} once, "
-        f"{ev['statistics_true_rows']} of them true (truth {ev['statistics_truth']})"
+        f"statistics {ev['statistics_per_copy']} per copy -> {ev['statistics_once']} rows "
+        f"holding {ev['statistics_true']} true statistics (truth {ev['statistics_truth']})"
     )
 
 

@@ -137,3 +137,13 @@ def test_clean_text_is_never_touched_and_fills_only_replace_marks(
     for i, (x, y) in enumerate(zip(damaged.text, repaired.text, strict=True)):
         assert x == y or x == "\ufffd", i
         assert y == "\ufffd" or y == clean.text[i]
+
+
+def test_unread_mojibake_with_a_lost_mark_is_replaced_whole_unless_the_sibling_is_garbled_too() -> None:
+    before, after = "各级工会扎实推进职工法律援助服务", "，推动各项工作落地见效。\n" + CLEAN
+    damaged = unionnews.normalize(before + "菔瘢\ufffd" + after)
+    repaired = repair_from_siblings(damaged, [Sibling("b", before + "工作，" + after)])
+    (fill,) = _fills(repaired)
+    assert (fill.after, fill.confidence) == ("工作，", 0.8)
+    assert fill.note.startswith("garbled text")
+    assert repair_from_siblings(damaged, [Sibling("b", before + "？M，" + after)]) is damaged

@@ -5,7 +5,9 @@ that occur once in both texts anchor the alignment, the longest run of anchors i
 the same order is kept, and each anchor is extended to a maximal exact match, so
 the work is linear in the texts.  Between two matches, a gap that is only
 lost-character marks in the copy (``\ufffd``, and the ``?`` a lost lead byte leaves
-beside it) is filled with the sibling's characters there; a copy that stops
+beside it, or an annotation whose character was lost) is filled with the
+sibling's characters there; a short stretch of unread mojibake holding a mark,
+as long as the sibling's text there, is replaced whole; a copy that stops
 mid-sentence where the sibling goes on gets the rest of that paragraph.  A fill is made
 only where every sibling that covers the spot proposes the same characters, and
 each becomes a :class:`~unionnews.models.Repair` of kind ``from-sibling`` naming
@@ -45,6 +47,8 @@ MAX_GAP = 64
 _MARK = r"[\ufffd?](?:\([a-z\u00e0-\u01dc]{1,7}\))?"
 _MARK_RUNS = regex.compile(f"((?:{_MARK})+)")
 _ALL_MARKS = regex.compile(f"(?:{_MARK})+")
+#: What a sibling's own unread mojibake shows: a garbled fill holding one is not taken.
+_SUSPECT = regex.compile(r"[\ufffd?？A-Za-z]")
 
 
 @attrs.frozen(slots=True)
@@ -201,13 +205,14 @@ def _garbled(gap: str, fill: str) -> bool:
     """Mojibake the normalizer could not read, with a lost byte in it: as long as the sibling's text there.
 
     Between two exact matches, a short stretch holding a lost mark and about as
-    many characters as the sibling has there is the same text garbled, not an edit.
+    many characters as the sibling has there is the same text garbled, not an edit;
+    unless the sibling's text there looks garbled too (a stray ``？`` or Latin letter).
     """
     return (
         "\ufffd" in gap
         and len(gap) <= MAX_GAP // 2
         and abs(len(gap) - len(fill)) <= max(2, len(gap) // 4)
-        and not MARKS.intersection(fill)
+        and _SUSPECT.search(fill) is None
         and "\n" not in gap + fill
     )
 
