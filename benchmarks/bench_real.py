@@ -12,6 +12,8 @@ with pypinyin readings.  On each, four contestants -- a bare OpenCC ``t2s`` pass
 in one process: every round times a ``t2s`` pass right before each contestant's
 pass (A B A C A D ...), and the figure printed is the median of the per-round
 ratios, so a slow spell on a shared machine hits both sides of a ratio alike.
+Blocks are timed in CPU time of this process (``time.process_time``), so other
+processes' load only counts through the cores' shared caches.
 
 Then, in fresh processes: import + first parse (median of several), the peak
 resident memory of a process after parsing 1,000 articles, and the whole
@@ -131,11 +133,12 @@ def contestants(with_ftfy: bool) -> dict[str, Callable[[str], object]]:
 
 
 def timed_pass(fn: Callable[[str], object], articles: list[str], repeat: int) -> float:
-    start = time.perf_counter()
+    """CPU seconds of ``repeat`` passes: other processes on a loaded machine do not count."""
+    start = time.process_time()
     for _ in range(repeat):
         for article in articles:
             fn(article)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def repeats(fn: Callable[[str], object], articles: list[str], min_time: float) -> int:
@@ -145,18 +148,29 @@ def repeats(fn: Callable[[str], object], articles: list[str], min_time: float) -
 
 
 def throughput(name: str, articles: list[str], rounds: int, min_time: float, with_ftfy: bool) -> list[str]:
-    """Rows of the throughput table for one corpus (median of per-round ratios to ``t2s``)."""
+    """Rows of the throughput table for one corpus (median of per-round ratios to ``t2s``).
+
+    A round is ``t2s X1 t2s X2 t2s ...``: each contestant's rate is divided by the
+    mean rate of the two ``t2s`` blocks around it.  The ``t2s`` row's ratio (its
+    block against its neighbours) shows how steady the machine was.
+    """
     fns = contestants(with_ftfy)
     reps = {key: repeats(fn, articles, min_time) for key, fn in fns.items()}
     rates: dict[str, list[float]] = {key: [] for key in fns}
     ratios: dict[str, list[float]] = {key: [] for key in fns}
     chars = sum(map(len, articles))
+
+    def rate_of(key: str) -> float:
+        return chars * reps[key] / timed_pass(fns[key], articles, reps[key])
+
     for _ in range(rounds):
-        for key, fn in fns.items():
-            base = chars * reps["t2s"] / timed_pass(fns["t2s"], articles, reps["t2s"])
-            rate = chars * reps[key] / timed_pass(fn, articles, reps[key])
+        before = rate_of("t2s")
+        for key in fns:
+            rate = rate_of(key)
+            after = rate_of("t2s")
             rates[key].append(rate)
-            ratios[key].append(rate / base)
+            ratios[key].append(2 * rate / (before + after))
+            before = after
     rows = []
     per_article = chars / len(articles)
     for key in fns:
@@ -176,25 +190,36 @@ def fresh(code: str, runs: int) -> list[dict[str, float]]:
     return results
 
 
+#: Peak resident memory in MiB: ``VmHWM`` of this process image (``ru_maxrss`` would
+#: include the launching process's memory, which Linux carries across ``exec``).
+PEAK_FN = """
+def peak_mib():
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
 FIRST_CALL = """
 import json, resource, sys, time
-raw = open({path!r}, encoding="utf-8").read()
-start = time.perf_counter()
+{peak_fn}raw = open({path!r}, encoding="utf-8").read()
+start, cpu = time.perf_counter(), time.process_time()
 import unionnews
 imported = time.perf_counter()
 unionnews.parse(raw)
 done = time.perf_counter()
-print(json.dumps({{"import": imported - start, "first": done - start,
-    "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+print(json.dumps({{"import": imported - start, "first": done - start, "cpu": time.process_time() - cpu,
+    "rss": {peak}}}))
 """
 
 WORKER = """
 import json, resource
-import unionnews
-texts = [json.loads(line)["text"] for line in open({path!r}, encoding="utf-8")][:{count}]
-for raw in texts:
-    json.dumps(unionnews.parse(raw).to_dict(), ensure_ascii=False)
-print(json.dumps({{"rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+{peak_fn}import unionnews
+with open({path!r}, encoding="utf-8") as lines:
+    for _, line in zip(range({count}), lines):
+        json.dumps(unionnews.parse(json.loads(line)["text"]).to_dict(), ensure_ascii=False)
+print(json.dumps({{"rss": {peak}}}))
 """
 
 
@@ -216,13 +241,13 @@ def jobs_run(corpus: pathlib.Path, out: pathlib.Path, jobs: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument(
-        "--quick", action="store_true", help="3 rounds, 0.1 s blocks, 3 fresh runs, no --jobs run"
-    )
+    ap.add_argument("--quick", action="store_true", help="7 rounds, 3 fresh runs, no --jobs run")
     ap.add_argument("--only", default="devset,seeds,clean,trad+pinyin", help="corpora, comma-separated")
     ap.add_argument("--skip", default="", help=f"sections to skip: {','.join(SECTIONS)}")
-    ap.add_argument("--rounds", type=int, default=7, help="interleaved rounds per corpus")
-    ap.add_argument("--min-time", type=float, default=0.3, help="seconds per timed block")
+    ap.add_argument("--rounds", type=int, default=21, help="interleaved rounds per corpus")
+    ap.add_argument(
+        "--min-time", type=float, default=0.05, help="seconds per timed block (at least one pass)"
+    )
     ap.add_argument("--ftfy", action="store_true", help="time ftfy.fix_text too (a baseline for repairs)")
     ap.add_argument("--generated", type=int, default=60, help="articles in each generated corpus")
     ap.add_argument("--fresh-runs", type=int, default=7, help="fresh processes for the first-call time")
@@ -232,7 +257,7 @@ def main() -> None:
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     if args.quick:
-        args.rounds, args.min_time, args.fresh_runs = 3, 0.1, 3
+        args.rounds, args.fresh_runs = 7, 3
         skip.add("jobs")
     found = corpora(args.only.split(","), args.generated)
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}")
@@ -244,7 +269,9 @@ def main() -> None:
         for raw in articles:
             unionnews.parse(raw)  # lazy modules and tables load here, not inside the timings
     if "throughput" not in skip:
-        print(f"\nthroughput: median of {args.rounds} interleaved rounds, blocks of >= {args.min_time} s\n")
+        print(
+            f"\nthroughput (CPU time): median of {args.rounds} interleaved rounds, blocks >= {args.min_time} s\n"
+        )
         print("| corpus | what | chars/s | articles/s | ratio to t2s |")
         print("|---|---|---:|---:|---:|")
         for name, articles in found.items():
@@ -256,12 +283,20 @@ def main() -> None:
         write_jsonl(corpus, pool, max(args.worker_articles, args.jobs_articles))
         if "fresh" not in skip:
             first_text = sorted((ROOT / "seeds").glob("*.txt"))[0]
-            runs = fresh(FIRST_CALL.format(path=str(first_text)), args.fresh_runs)
+            runs = fresh(
+                FIRST_CALL.format(path=str(first_text), peak_fn=PEAK_FN, peak="peak_mib()"), args.fresh_runs
+            )
             print(f"\nfresh process, {first_text.name}, median of {args.fresh_runs}:")
             print(f"  import unionnews        {statistics.median(r['import'] for r in runs):.3f} s")
             print(f"  import + first parse   {statistics.median(r['first'] for r in runs):.3f} s")
+            print(f"  the same in CPU time   {statistics.median(r['cpu'] for r in runs):.3f} s")
             print(f"  peak RSS then          {statistics.median(r['rss'] for r in runs):.1f} MiB")
-            worker = fresh(WORKER.format(path=str(corpus), count=args.worker_articles), 1)[0]
+            worker = fresh(
+                WORKER.format(
+                    path=str(corpus), count=args.worker_articles, peak_fn=PEAK_FN, peak="peak_mib()"
+                ),
+                1,
+            )[0]
             print(
                 f"  peak RSS after {args.worker_articles:,} articles (all corpora mixed): {worker['rss']:.1f} MiB"
             )
