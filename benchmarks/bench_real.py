@@ -28,6 +28,7 @@ import json
 import os
 import pathlib
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -232,11 +233,15 @@ def write_jsonl(path: pathlib.Path, pool: list[str], count: int) -> None:
             f.write(json.dumps({"id": i, "text": pool[order[i % len(pool)]]}, ensure_ascii=False) + "\n")
 
 
-def jobs_run(corpus: pathlib.Path, out: pathlib.Path, jobs: int) -> float:
+def jobs_run(corpus: pathlib.Path, out: pathlib.Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds of the whole command, and CPU seconds of the command and its workers."""
     cmd = [sys.executable, "-m", "unionnews", "parse", str(corpus), "-o", str(out), "--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def main() -> None:
@@ -280,7 +285,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench_real_") as tmp:
         pool = [raw for articles in found.values() for raw in articles]
         corpus = pathlib.Path(tmp) / "corpus.jsonl"
-        write_jsonl(corpus, pool, max(args.worker_articles, args.jobs_articles))
         if "fresh" not in skip:
             first_text = sorted((ROOT / "seeds").glob("*.txt"))[0]
             runs = fresh(
@@ -291,6 +295,7 @@ def main() -> None:
             print(f"  import + first parse   {statistics.median(r['first'] for r in runs):.3f} s")
             print(f"  the same in CPU time   {statistics.median(r['cpu'] for r in runs):.3f} s")
             print(f"  peak RSS then          {statistics.median(r['rss'] for r in runs):.1f} MiB")
+            write_jsonl(corpus, pool, args.worker_articles)
             worker = fresh(
                 WORKER.format(
                     path=str(corpus), count=args.worker_articles, peak_fn=PEAK_FN, peak="peak_mib()"
@@ -301,10 +306,14 @@ def main() -> None:
                 f"  peak RSS after {args.worker_articles:,} articles (all corpora mixed): {worker['rss']:.1f} MiB"
             )
         if "jobs" not in skip:
+            write_jsonl(corpus, pool, args.jobs_articles)
             times: dict[int, list[float]] = {1: [], 2: []}
+            cpu: dict[int, list[float]] = {1: [], 2: []}
             for _ in range(args.jobs_rounds):
                 for jobs in (1, 2):
-                    times[jobs].append(jobs_run(corpus, pathlib.Path(tmp) / f"out{jobs}.jsonl", jobs))
+                    wall, used = jobs_run(corpus, pathlib.Path(tmp) / f"out{jobs}.jsonl", jobs)
+                    times[jobs].append(wall)
+                    cpu[jobs].append(used)
             same = (pathlib.Path(tmp) / "out1.jsonl").read_bytes() == (
                 pathlib.Path(tmp) / "out2.jsonl"
             ).read_bytes()
@@ -313,9 +322,17 @@ def main() -> None:
             print(
                 f"\nunionnews parse, {args.jobs_articles:,} articles (JSON Lines), median of {args.jobs_rounds}:"
             )
-            print(f"  --jobs 1  {one:.1f} s  {args.jobs_articles / one:,.0f} articles/s")
-            print(f"  --jobs 2  {two:.1f} s  {args.jobs_articles / two:,.0f} articles/s")
+            for jobs, wall in ((1, one), (2, two)):
+                used = statistics.median(cpu[jobs])
+                print(
+                    f"  --jobs {jobs}  {wall:.1f} s  {args.jobs_articles / wall:,.0f} articles/s"
+                    f"  (CPU of command + workers {used:.1f} s)"
+                )
             print(f"  speed-up {ratios:.2f}x (median of per-round ratios); outputs identical: {same}")
+            print(
+                f"  CPU per article --jobs 2 / --jobs 1: "
+                f"{statistics.median(cpu[2]) / statistics.median(cpu[1]):.2f} (1.00: no parallel overhead)"
+            )
 
 
 if __name__ == "__main__":
