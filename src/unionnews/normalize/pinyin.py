@@ -17,6 +17,7 @@ import unicodedata
 
 import regex
 
+from unionnews.normalize import tables
 from unionnews.normalize.fix import Fix
 
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
@@ -37,19 +38,18 @@ LOST_CHARACTER = "\ufffd"
 
 
 @functools.cache
-def _readings() -> dict[int, frozenset[str]]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    return {cp: frozenset(r.split(",")) for cp, r in pinyin_dict.items()}
+def _chars_by_reading() -> dict[str, str]:
+    """Each reading -> its characters (pypinyin's table, shipped as package data)."""
+    return tables.chars_by_reading()
 
 
 @functools.cache
-def _chars_by_reading() -> dict[str, frozenset[str]]:
-    by_reading: dict[str, set[str]] = {}
-    for cp, readings in _readings().items():
-        for r in readings:
-            by_reading.setdefault(r, set()).add(chr(cp))
-    return {r: frozenset(cs) for r, cs in by_reading.items()}
+def _chars_by_toneless_reading() -> dict[str, str]:
+    by_toneless: dict[str, str] = {}
+    for reading, chars in _chars_by_reading().items():
+        key = _toneless(reading)
+        by_toneless[key] = by_toneless.get(key, "") + chars
+    return by_toneless
 
 
 def _toneless(syllable: str) -> str:
@@ -59,13 +59,10 @@ def _toneless(syllable: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def is_reading_of(char: str, syllable: str) -> bool:
     """Whether ``syllable`` is one of ``char``'s readings (tone marks must agree when given)."""
-    readings = _readings().get(ord(char))
-    if not readings:
-        return False
-    if syllable in readings:
+    if char in _chars_by_reading().get(syllable, ""):
         return True
     if _HAS_TONE.search(syllable) is None:
-        return any(_toneless(r) == syllable for r in readings)
+        return char in _chars_by_toneless_reading().get(syllable, "")
     return False
 
 

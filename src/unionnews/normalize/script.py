@@ -9,6 +9,7 @@ import re
 import opencc
 import regex
 
+from unionnews.normalize import tables
 from unionnews.normalize.charsets import HAN_RE
 from unionnews.normalize.fix import Fix
 
@@ -56,17 +57,13 @@ def detect_script(text: str, simplified: str | None = None) -> str:
 def _script_only_chars() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Classes of the hanzi that ``t2s`` changes, and of those that ``s2t`` changes.
 
-    Built once from OpenCC itself over the main CJK block, and compiled with the
-    standard library's ``re``, which matches a class of thousands of characters
-    through a bitmap (``regex`` searches it far more slowly).
+    Derived from OpenCC over the main CJK block and shipped as package data (no
+    ``s2t`` converter at run time), and compiled with the standard library's ``re``,
+    which matches a class of thousands of characters through a bitmap (``regex``
+    searches it far more slowly).
     """
-    block = [chr(cp) for cp in range(0x4E00, 0xA000)]
-    classes = []
-    for config in ("t2s", "s2t"):
-        converted = converter(config).convert("\n".join(block)).split("\n")
-        changed = "".join(c for c, new in zip(block, converted, strict=True) if new != c)
-        classes.append(re.compile(f"[{changed}]"))
-    return classes[0], classes[1]
+    traditional_only, simplified_only = tables.script_only_chars()
+    return re.compile(f"[{traditional_only}]"), re.compile(f"[{simplified_only}]")
 
 
 def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]:
