@@ -20,7 +20,12 @@ from unionnews.normalize.mojibake import find_mojibake
 from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pinyin import strip_pinyin_annotations
 from unionnews.normalize.script import convert_to_simplified, converter, detect_script
-from unionnews.normalize.width import mark_lost_symbols, normalize_spaces, widen_cjk_punctuation
+from unionnews.normalize.width import (
+    mark_lost_symbols,
+    normalize_line_endings,
+    normalize_spaces,
+    widen_cjk_punctuation,
+)
 
 Step = Callable[[str], Sequence[Fix]]
 
@@ -36,6 +41,7 @@ class NamedStep:
 
 DEFAULT_STEPS: tuple[NamedStep, ...] = (
     NamedStep("mojibake", find_mojibake),
+    NamedStep("line-endings", normalize_line_endings, summarize=True),
     NamedStep("spaces", normalize_spaces),
     NamedStep("pinyin", strip_pinyin_annotations),
     NamedStep("script", convert_to_simplified, summarize=True),

@@ -7,7 +7,7 @@ Latin text it stays as it is (``9:24``, ``(1012009003)``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 
 import regex
 
@@ -19,49 +19,91 @@ FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "�
 SPACE_LIKE = {"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "}
 #: Invisible characters that only break matching.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: The joiner that glues emoji into one (👨\u200d👩\u200d👧): kept between two pictographs.
+EMOJI_JOINER = "\u200d"
 #: ``Copyright ? 2008``: a ``?`` that stood for a symbol the page's encoding lacked.
 LOST_SYMBOL_RULES = (("(?i)(?<=copyright )\\?(?= )", "©", 0.9),)
+#: Punctuation only Chinese text uses: a mark next to one of these (or a hanzi) is in Chinese.
+CJK_ONLY_PUNCTUATION = "《》〈〉【】〖〗「」『』、。，：；！？（）"
+#: Punctuation Chinese shares with other text: Chinese on one side only when the other is.
+CJK_SHARED_PUNCTUATION = "“”‘’…—·"
 
-_CJK = r"[\p{Han}“”‘’《》【】〖〗「」、。，：；！？（）…—]"
-_OPEN = r"[\p{Han}“‘《【〖「]"
-_CLOSE = r"[\p{Han}”’》】〗」。…]"
-#: A run of marks after Chinese is widened whole: ``㐀:?`` -> ``㐀：？`` (a second pass
-#: would otherwise widen the ``?`` that now follows ``：``).
-_PUNCT_RE = regex.compile(rf"(?<={_CJK})[,:;!?]+|[,;!?](?={_OPEN})")
-#: A parenthesis pair is widened together, when it touches or holds Chinese text
-#: and holds at most this many characters.
-MAX_PAREN_CONTENT = 60
-_PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
-_ODD_SPACE_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]")
-_ZERO_WIDTH_RE = regex.compile(f"[{ZERO_WIDTH}]")
-_CRLF_RE = regex.compile(r"\r\n?")
+#: A run of half-width marks; widened whole or not at all, judged by its two neighbours.
+_MARK_RUN_RE = regex.compile(r"[,:;!?()]+")
+_LAYOUT_RUN_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]+|[{ZERO_WIDTH}]+")
+_CRLF_RUN_RE = regex.compile(r"(?:\r\n?)+")
+_PICTOGRAPH_RE = regex.compile(r"[\p{Extended_Pictographic}\ufe0f\U0001f3fb-\U0001f3ff]")
 _LONE_QUESTION_RE = regex.compile(r"(?<= )\?(?= )")
 _LOST_SYMBOL_RES = tuple((regex.compile(p), sym, conf) for p, sym, conf in LOST_SYMBOL_RULES)
 
+_NOT_CJK, _SHARED, _CJK = 0, 1, 2
+
 
 def widen_cjk_punctuation(text: str) -> list[Fix]:
-    """Half-width ``,:;!?()`` touching Chinese text -> full-width, one fix per line.
+    """Half-width ``,:;!?()`` between two Chinese characters -> full-width, one fix per line.
 
-    Parentheses go first, so that a mark touching a widened parenthesis is judged
-    as it will read afterwards (``㐀(?)`` -> ``㐀（？）`` in one pass, not two).
+    A run of marks (``吗?!``, ``),``) is judged by the characters on its two sides:
+    both must be Chinese (a hanzi or CJK punctuation, one of them more than a quote
+    mark), or a hanzi before and a digit after (``体系:500余万人次``, where the crawl
+    lost the clause break), so URLs (``/wiki/工会?action``), emoticons (``好开心:)``), code
+    (``print("你好")``), times and numbers keep their ASCII.  A parenthesis is
+    widened only together with its partner, so pairs never come out mixed.
     """
     positions: list[int] = []
-    if "(" in text:
-        for start, end in _paren_pairs(text):
-            if HAN_RE.search(text, start + 1, end) or HAN_RE.match(text[start - 1 : start]):
-                positions += (start, end)
-        positions.sort()
-    probe = _widen_at(text, positions) if positions else text
-    positions.extend(
-        i
-        for m in _PUNCT_RE.finditer(probe)
-        for i in range(m.start(), m.end())
-        if not _is_clock_colon(probe, i) and not _is_lost_byte_mark(probe, i)
-    )
+    has_paren = False
+    for m in _MARK_RUN_RE.finditer(text):
+        start, end = m.start(), m.end()
+        before = _side(text[start - 1]) if start else _NOT_CJK
+        after = _side(text[end]) if end < len(text) else _NOT_CJK
+        if before == _CJK and after == _NOT_CJK and end < len(text) and "0" <= text[end] <= "9":
+            after = _SHARED
+        if not before or not after or before + after < _SHARED + _CJK:
+            continue
+        if "?" in m.group() and _touches_suspicious(text, start, end):
+            continue
+        positions.extend(range(start, end))
+        has_paren = has_paren or "(" in m.group() or ")" in m.group()
+    if has_paren:
+        positions = _pairs_whole(text, positions)
     if not positions:
         return []
-    positions.sort()
     return line_fixes(text, _widen_at(text, positions), positions, "punctuation-width")
+
+
+@functools.lru_cache(maxsize=4096)
+def _side(ch: str) -> int:
+    """How Chinese the neighbour ``ch`` of a mark is: not, shared punctuation, or Chinese."""
+    if ch in CJK_ONLY_PUNCTUATION or HAN_RE.match(ch) is not None:
+        return _CJK
+    return _SHARED if ch in CJK_SHARED_PUNCTUATION else _NOT_CJK
+
+
+def _touches_suspicious(text: str, start: int, end: int) -> bool:
+    """A ``?`` next to unrepaired mojibake stood for a lost byte, not a question: left as it is."""
+    sus = suspicious_re()
+    return any(sus.match(text, j) is not None for j in (start - 1, end) if 0 <= j < len(text))
+
+
+def _pairs_whole(text: str, positions: list[int]) -> list[int]:
+    """``positions`` without the parentheses whose partner (on the same line) is not widened."""
+    chosen = set(positions)
+    drop = set()
+    stack: list[int] = []
+    for m in _PAREN_OR_NEWLINE_RE.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark == "(":
+            stack.append(i)
+        elif mark == ")":
+            if stack:
+                j = stack.pop()
+                if (i in chosen) != (j in chosen):
+                    drop.add(i if i in chosen else j)
+        else:
+            stack.clear()
+    return [i for i in positions if i not in drop] if drop else positions
+
+
+_PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
 
 
 def _widen_at(text: str, positions: list[int]) -> str:
@@ -71,48 +113,47 @@ def _widen_at(text: str, positions: list[int]) -> str:
     return "".join(chars)
 
 
-def _paren_pairs(text: str) -> Iterator[tuple[int, int]]:
-    """Positions of matching ``(`` and ``)`` on one line, nested pairs included.
+def normalize_line_endings(text: str) -> list[Fix]:
+    """``\\r\\n`` and ``\\r`` -> ``\\n``, one fix per run of line breaks.
 
-    One pass with a stack, so ``((中))`` widens both pairs at once and a page of
-    100k parentheses costs linear time.
+    The pipeline sums these up in one repair: a CRLF page is no damage worth a
+    record per line, and a page of a million line breaks must not cost a million.
     """
-    stack: list[int] = []
-    for m in _PAREN_OR_NEWLINE_RE.finditer(text):
-        mark = m.group()
-        if mark == "(":
-            stack.append(m.start())
-        elif mark == ")":
-            if stack:
-                start = stack.pop()
-                if m.start() - start - 1 <= MAX_PAREN_CONTENT:
-                    yield start, m.start()
-        else:
-            stack.clear()
-
-
-def _is_lost_byte_mark(text: str, i: int) -> bool:
-    """A ``?`` touching unrepaired mojibake stood for a lost byte, not a question: left as it is."""
-    if text[i] != "?":
-        return False
-    sus = suspicious_re()
-    return any(sus.match(text, j) is not None for j in (i - 1, i + 1) if 0 <= j < len(text))
-
-
-def _is_clock_colon(text: str, i: int) -> bool:
-    return text[i] == ":" and i + 1 < len(text) and text[i + 1].isdigit() and text[i - 1].isdigit()
+    if "\r" not in text:
+        return []
+    return [
+        Fix(m.start(), m.end(), "\n" * m.group().count("\r"), "line-ending")
+        for m in _CRLF_RUN_RE.finditer(text)
+    ]
 
 
 def normalize_spaces(text: str) -> list[Fix]:
-    """NBSP and ideographic spaces -> space; zero-width characters removed."""
-    fixes = [Fix(m.start(), m.end(), SPACE_LIKE[m.group()], "space") for m in _ODD_SPACE_RE.finditer(text)]
-    fixes += [Fix(m.start(), m.end(), "", "zero-width") for m in _ZERO_WIDTH_RE.finditer(text)]
-    if "\r" in text:
-        fixes += [Fix(m.start(), m.end(), "\n" if m.group() == "\r" else "", "line-ending")
-                  for m in _CRLF_RE.finditer(text)]  # fmt: skip
-        fixes = [Fix(f.start, f.end, "\n", f.kind) if f.kind == "line-ending" else f for f in fixes]
-    fixes.sort(key=lambda f: f.start)
+    """NBSP and ideographic spaces -> space; zero-width characters removed; one fix per run.
+
+    A zero-width joiner alone between two pictographs is part of an emoji sequence
+    (👨\u200d👩\u200d👧) and stays.
+    """
+    fixes = []
+    for m in _LAYOUT_RUN_RE.finditer(text):
+        run = m.group()
+        start, end = m.start(), m.end()
+        if run[0] in SPACE_LIKE:
+            fixes.append(Fix(start, end, " " * len(run), "space", note=_count_note(run)))
+        elif not (run == EMOJI_JOINER and _joins_emoji(text, start)):
+            fixes.append(Fix(start, end, "", "zero-width", note=_count_note(run)))
     return fixes
+
+
+def _joins_emoji(text: str, i: int) -> bool:
+    return (
+        0 < i < len(text) - 1
+        and _PICTOGRAPH_RE.match(text, i - 1) is not None
+        and _PICTOGRAPH_RE.match(text, i + 1) is not None
+    )
+
+
+def _count_note(run: str) -> str:
+    return f"{len(run)} characters" if len(run) > 1 else ""
 
 
 def mark_lost_symbols(text: str) -> list[Fix]:
