@@ -16,10 +16,11 @@ from unionnews.errors import InputError
 from unionnews.models import Repair, Script
 from unionnews.normalize.decode import decode_bytes
 from unionnews.normalize.fix import Fix, apply_fixes
+from unionnews.normalize.insertions import strip_symbol_insertions
 from unionnews.normalize.mojibake import find_mojibake
 from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pinyin import strip_pinyin_annotations
-from unionnews.normalize.script import convert_to_simplified, converter, detect_script
+from unionnews.normalize.script import convert_to_simplified, detect_script, to_simplified
 from unionnews.normalize.width import (
     mark_lost_symbols,
     normalize_line_endings,
@@ -44,6 +45,7 @@ DEFAULT_STEPS: tuple[NamedStep, ...] = (
     NamedStep("line-endings", normalize_line_endings, summarize=True),
     NamedStep("spaces", normalize_spaces),
     NamedStep("pinyin", strip_pinyin_annotations),
+    NamedStep("insertions", strip_symbol_insertions),
     NamedStep("script", convert_to_simplified, summarize=True),
     NamedStep("lost-symbols", mark_lost_symbols),
     NamedStep("width", widen_cjk_punctuation, summarize=True),
@@ -153,7 +155,7 @@ def _run_steps(
                 script = detect_script(text)  # type: ignore[assignment]
             continue
         if step.name == "script":
-            simplified = converter("t2s").convert(text)
+            simplified = to_simplified(text)
             script = detect_script(text, simplified)  # type: ignore[assignment]
             if script in ("simplified", "none"):
                 continue
