@@ -14,7 +14,7 @@ import attrs
 
 from unionnews.errors import InputError
 from unionnews.models import Repair, Script
-from unionnews.normalize.decode import decode_bytes
+from unionnews.normalize.decode import decode_bytes, scrub_surrogates
 from unionnews.normalize.fix import Fix, apply_fixes
 from unionnews.normalize.insertions import strip_symbol_insertions
 from unionnews.normalize.mojibake import find_mojibake
@@ -91,7 +91,9 @@ def run_pipeline(
         text, encoding = decoded.text, decoded.encoding
         repairs.extend(_repair(f, f.start, f.end, text) for f in decoded.fixes)
     elif isinstance(raw, str):
-        text = raw
+        scrubbed = scrub_surrogates(raw)
+        text = scrubbed.text
+        repairs.extend(_repair(f, f.start, f.end, text) for f in scrubbed.fixes)
     else:
         raise InputError(f"normalize() takes str or bytes, not {type(raw).__name__}")
     raw_text = text
