@@ -25,6 +25,7 @@ from unionnews.normalize.width import (
     mark_lost_symbols,
     normalize_line_endings,
     normalize_spaces,
+    remove_zero_width,
     widen_cjk_punctuation,
 )
 
@@ -41,8 +42,9 @@ class NamedStep:
 
 
 DEFAULT_STEPS: tuple[NamedStep, ...] = (
-    NamedStep("mojibake", find_mojibake),
     NamedStep("line-endings", normalize_line_endings, summarize=True),
+    NamedStep("zero-width", remove_zero_width),
+    NamedStep("mojibake", find_mojibake),
     NamedStep("spaces", normalize_spaces),
     NamedStep("pinyin", strip_pinyin_annotations),
     NamedStep("insertions", strip_symbol_insertions),
@@ -150,6 +152,7 @@ def _run_steps(
     has found them already (the check that starts an extra round).
     """
     script: Script = "none"
+    start_text = progress.text
     for step in DEFAULT_STEPS:
         text = progress.text
         if step.name in skip or (step.name == "script" and not convert_script):
@@ -163,7 +166,8 @@ def _run_steps(
                 continue
             fixes = convert_to_simplified(text, simplified)
         elif step.name == "mojibake":
-            fixes = mojibake if mojibake is not None else find_mojibake(text, progress.failed_clusters)
+            fresh = mojibake is None or text is not start_text
+            fixes = find_mojibake(text, progress.failed_clusters) if fresh else list(mojibake or ())
         else:
             fixes = list(step.run(text))
         if fixes:

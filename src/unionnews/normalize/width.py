@@ -30,10 +30,17 @@ CJK_SHARED_PUNCTUATION = "“”‘’…—·"
 
 #: A run of half-width marks; widened whole or not at all, judged by its two neighbours.
 _MARK_RUN_RE = regex.compile(r"[,:;!?()]+")
-_LAYOUT_RUN_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]+|[{ZERO_WIDTH}]+")
+_ODD_SPACE_RUN_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]+")
+_ZERO_WIDTH_RUN_RE = regex.compile(f"[{ZERO_WIDTH}]+")
 _CRLF_RUN_RE = regex.compile(r"(?:\r\n?)+")
 _PICTOGRAPH_RE = regex.compile(r"[\p{Extended_Pictographic}\ufe0f\U0001f3fb-\U0001f3ff]")
-_LONE_QUESTION_RE = regex.compile(r"(?<= )\?(?= )")
+#: Sentence-final particles after which `` ? `` is a question mark a writer spaced out.
+QUESTION_PARTICLES = "吗呢么吧嘛啊"
+#: A ``?`` alone between spaces in Chinese text (``陜西省總工會 ? 省總工會``), not in code
+#: (``a ? b : c``) nor after a question (``你知道吗 ? 我不知道``).
+_LONE_QUESTION_RE = regex.compile(
+    rf"(?<=[\p{{Han}}?\ufffd] )(?<![{QUESTION_PARTICLES}] )\?(?= [\p{{Han}}?\ufffd])"
+)
 _LOST_SYMBOL_RES = tuple((regex.compile(p), sym, conf) for p, sym, conf in LOST_SYMBOL_RULES)
 
 _NOT_CJK, _SHARED, _CJK = 0, 1, 2
@@ -128,19 +135,29 @@ def normalize_line_endings(text: str) -> list[Fix]:
 
 
 def normalize_spaces(text: str) -> list[Fix]:
-    """NBSP and ideographic spaces -> space; zero-width characters removed; one fix per run.
+    """NBSP and ideographic spaces -> space, one fix per run; zero-width characters a repair brought back removed."""
+    fixes = [
+        Fix(m.start(), m.end(), " " * (m.end() - m.start()), "space", note=_count_note(m.group()))
+        for m in _ODD_SPACE_RUN_RE.finditer(text)
+    ]
+    zero_width = remove_zero_width(text)
+    if zero_width:
+        fixes = sorted(fixes + zero_width, key=lambda f: f.start)
+    return fixes
 
-    A zero-width joiner alone between two pictographs is part of an emoji sequence
-    (👨\u200d👩\u200d👧) and stays.
+
+def remove_zero_width(text: str) -> list[Fix]:
+    """Zero-width characters removed, one fix per run.
+
+    Runs before the mojibake step, which would otherwise read every invisible
+    character as a symbol to explain.  A zero-width joiner alone between two
+    pictographs is part of an emoji sequence (``👨 ZWJ 👩 ZWJ 👧``) and stays.
     """
     fixes = []
-    for m in _LAYOUT_RUN_RE.finditer(text):
+    for m in _ZERO_WIDTH_RUN_RE.finditer(text):
         run = m.group()
-        start, end = m.start(), m.end()
-        if run[0] in SPACE_LIKE:
-            fixes.append(Fix(start, end, " " * len(run), "space", note=_count_note(run)))
-        elif not (run == EMOJI_JOINER and _joins_emoji(text, start)):
-            fixes.append(Fix(start, end, "", "zero-width", note=_count_note(run)))
+        if not (run == EMOJI_JOINER and _joins_emoji(text, m.start())):
+            fixes.append(Fix(m.start(), m.end(), "", "zero-width", note=_count_note(run)))
     return fixes
 
 
@@ -157,7 +174,7 @@ def _count_note(run: str) -> str:
 
 
 def mark_lost_symbols(text: str) -> list[Fix]:
-    """A ``?`` standing alone between spaces is a symbol the page's encoding lost."""
+    """A ``?`` standing alone between spaces in Chinese text is a symbol the page's encoding lost."""
     if "?" not in text:
         return []
     fixes = []
