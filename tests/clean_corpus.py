@@ -47,8 +47,25 @@ POOLS = (
     URLS, CODE, EMOTICONS, EMOJI, KANA, SPACING,
 )  # fmt: skip
 
-clean_pieces = st.lists(st.sampled_from([p for pool in POOLS for p in pool]), max_size=24)
-clean_mixed_text = clean_pieces.map("".join)
+#: Shapes that are damage however they arise: parentheses holding no word between two
+#: hanzi (an emoji insertion) and a ``?`` alone between spaces in Chinese text (a lost symbol).
+DAMAGE_SHAPED = regex.compile(
+    r"\p{Han}[(（][^()（）\p{Han}\p{Latin}\d]*[)）]\p{Han}|[\p{Han}?] \? [\p{Han}?]"
+)
+
+
+def is_clean(text: str) -> bool:
+    """Joined pieces that did not happen to form a damage shape."""
+    return DAMAGE_SHAPED.search(text) is None
+
+
+def mixed_text(pieces: list[str]) -> st.SearchStrategy[str]:
+    """Any sequence of ``pieces`` joined, kept clean."""
+    return st.lists(st.sampled_from(pieces), max_size=24).map("".join).filter(is_clean)
+
+
+ALL_PIECES = [p for pool in POOLS for p in pool]
+clean_mixed_text = mixed_text(ALL_PIECES)
 
 _CJK_NEIGHBOUR = regex.compile(r"[\p{Han}《》〈〉【】〖〗「」『』、。，：；！？（）“”‘’…—·]")
 _HALF = {full: half for half, full in FULLWIDTH.items()}

@@ -9,10 +9,11 @@ from collections.abc import Callable
 
 import pytest
 from clean_corpus import (
+    ALL_PIECES,
     KANA,
-    POOLS,
     allowed_change,
     clean_mixed_text,
+    mixed_text,
     script_converted,
 )
 from hypothesis import HealthCheck, given, settings
@@ -216,9 +217,7 @@ def test_text_with_surrogates_always_normalizes(text: str) -> None:
 #: Pieces the mojibake step still misreads on clean text (GBK-only and Big5 characters
 #: next to full-width punctuation, kana): issue 12's mojibake rebuild owns them.
 MOJIBAKE_TRIGGERS = {"陈珺", "王璟", "使用者日誌", "一隻", "週末", *KANA}
-clean_text_without_triggers = st.lists(
-    st.sampled_from([p for pool in POOLS for p in pool if p not in MOJIBAKE_TRIGGERS]), max_size=24
-).map("".join)
+clean_text_without_triggers = mixed_text([p for p in ALL_PIECES if p not in MOJIBAKE_TRIGGERS])
 
 clean_settings = settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
@@ -260,3 +259,23 @@ def test_width_and_spaces_steps_alone_never_touch_clean_text_outside_chinese(tex
     assert normalize_spaces(text) == []
     for fix in widen_cjk_punctuation(text):
         assert allowed_change(text[fix.start : fix.end], fix.replacement) is None or fix.start > 0
+
+
+@st.composite
+def converted_hanzi(draw: st.DrawFn) -> str:
+    """Text made of characters OpenCC ``t2s`` changes, the ones that can chain."""
+    return draw(st.text(alphabet=st.sampled_from(_t2s_changed()), min_size=1, max_size=12))
+
+
+def _t2s_changed() -> list[str]:
+    t2s = converter("t2s")
+    block = [chr(cp) for cp in range(0x4E00, 0xA000)]
+    converted = t2s.convert("\n".join(block)).split("\n")
+    return [c for c, new in zip(block, converted, strict=True) if new != c]
+
+
+@clean_settings
+@given(converted_hanzi())
+def test_traditional_text_is_converted_once_and_for_all(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
