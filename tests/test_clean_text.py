@@ -279,3 +279,22 @@ def _t2s_changed() -> list[str]:
 def test_traditional_text_is_converted_once_and_for_all(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+#: Input the normalizer must survive: GBK-only and Big5 characters, surrogates, CRLF,
+#: invisible characters, emoji joiners, annotations and lost-byte marks.
+HOSTILE_ALPHABET = "珺旻镕誌製隻工会職(（)）huì4 ?\r\n\u200b\u200d\u00a0😀👩\ud800\udc00。，:"
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(alphabet=HOSTILE_ALPHABET, max_size=40))
+def test_hostile_input_normalizes_to_encodable_idempotent_text(text: str) -> None:
+    result = normalize(text)
+    result.text.encode("utf-8")
+    result.raw.encode("utf-8")
+    for r in result.repairs:
+        (r.before + r.after + r.note).encode("utf-8")
+        assert 0 <= r.raw_start <= r.raw_end <= len(result.raw)
+    assert normalize(result.text).text == result.text
+    spans = [result.raw_span(i, i + 1) for i in range(len(result.text))]
+    assert [s for s, _ in spans] == sorted(s for s, _ in spans)
