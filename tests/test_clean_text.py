@@ -298,3 +298,13 @@ def test_hostile_input_normalizes_to_encodable_idempotent_text(text: str) -> Non
     assert normalize(result.text).text == result.text
     spans = [result.raw_span(i, i + 1) for i in range(len(result.text))]
     assert [s for s, _ in spans] == sorted(s for s, _ in spans)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(alphabet="工会a1，。,;:?!()（）“”‘’…— \n", max_size=30))
+def test_width_step_is_idempotent_and_widens_only_between_chinese(text: str) -> None:
+    from unionnews.normalize.fix import apply_fixes
+
+    once = apply_fixes(text, widen_cjk_punctuation(text))
+    assert apply_fixes(once, widen_cjk_punctuation(once)) == once
+    assert allowed_change(text, once) is None

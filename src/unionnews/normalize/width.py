@@ -60,8 +60,8 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
     has_paren = False
     for m in _MARK_RUN_RE.finditer(text):
         start, end = m.start(), m.end()
-        before = _side(text[start - 1]) if start else _NOT_CJK
-        after = _side(text[end]) if end < len(text) else _NOT_CJK
+        before = _side_towards(text, start - 1, -1)
+        after = _side_towards(text, end, 1)
         if before == _CJK and after == _NOT_CJK and end < len(text) and "0" <= text[end] <= "9":
             after = _SHARED
         if not before or not after or before + after < _SHARED + _CJK:
@@ -83,6 +83,27 @@ def _side(ch: str) -> int:
     if ch in CJK_ONLY_PUNCTUATION or HAN_RE.match(ch) is not None:
         return _CJK
     return _SHARED if ch in CJK_SHARED_PUNCTUATION else _NOT_CJK
+
+
+#: How far past quote marks and dashes to look for the Chinese they belong to (``会”,“职``).
+SHARED_LOOKAROUND = 3
+
+
+def _side_towards(text: str, i: int, step: int) -> int:
+    """:func:`_side` of ``text[i]``, or Chinese when it is a quote mark or dash leaning on a hanzi.
+
+    Only a hanzi counts past the quote marks: a mark there may itself be widened in
+    this pass, and judging by it would make a second pass decide differently.
+    """
+    if not 0 <= i < len(text):
+        return _NOT_CJK
+    side = _side(text[i])
+    if side != _SHARED:
+        return side
+    for j in range(i + step, i + step * (SHARED_LOOKAROUND + 1), step):
+        if not 0 <= j < len(text) or _side(text[j]) != _SHARED:
+            return _CJK if 0 <= j < len(text) and HAN_RE.match(text[j]) else _SHARED
+    return _SHARED
 
 
 def _touches_suspicious(text: str, start: int, end: int) -> bool:
