@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 import unionnews
 from unionnews import normalize
+from unionnews.normalize.layout import normalize_spaces
 from unionnews.normalize.script import converter
-from unionnews.normalize.width import normalize_spaces, widen_cjk_punctuation
+from unionnews.normalize.width import widen_cjk_punctuation
 
 # -- width ------------------------------------------------------------------------------------
 
@@ -67,7 +68,7 @@ def test_ascii_between_chinese_is_widened(text: str, expected: str) -> None:
 
 
 def test_a_parenthesis_is_widened_only_with_its_partner() -> None:
-    assert normalize("甲,(乙)a").text == "甲，(乙)a"
+    assert normalize("甲,(乙)a").text == "甲,(乙)a"
     assert normalize("组(扩大)").text == "组(扩大)"
 
 

@@ -17,17 +17,12 @@ from unionnews.models import Repair, Script
 from unionnews.normalize.decode import decode_bytes, scrub_surrogates
 from unionnews.normalize.fix import Fix, apply_fixes
 from unionnews.normalize.insertions import strip_symbol_insertions
+from unionnews.normalize.layout import normalize_line_endings, normalize_spaces, remove_zero_width
 from unionnews.normalize.mojibake import find_mojibake
 from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pinyin import strip_pinyin_annotations
 from unionnews.normalize.script import convert_to_simplified, detect_script, to_simplified
-from unionnews.normalize.width import (
-    mark_lost_symbols,
-    normalize_line_endings,
-    normalize_spaces,
-    remove_zero_width,
-    widen_cjk_punctuation,
-)
+from unionnews.normalize.width import mark_lost_symbols, widen_cjk_punctuation
 
 Step = Callable[[str], Sequence[Fix]]
 

@@ -1,4 +1,4 @@
-"""Punctuation width, odd spaces, and symbols lost to ``?``.
+"""Punctuation width and symbols lost to ``?``.
 
 The crawl turned full-width punctuation into ASCII.  Between Chinese characters
 it is put back (``聚焦主责主业,倾听`` -> ``聚焦主责主业，倾听``); next to digits or
@@ -15,12 +15,6 @@ from unionnews.normalize.charsets import HAN_RE, suspicious_re
 from unionnews.normalize.fix import Fix, line_fixes
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-#: Spaces that are really layout: NBSP and ideographic space become a plain space.
-SPACE_LIKE = {"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "}
-#: Invisible characters that only break matching.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-#: The joiner that glues emoji into one (👨\u200d👩\u200d👧): kept between two pictographs.
-EMOJI_JOINER = "\u200d"
 #: ``Copyright ? 2008``: a ``?`` that stood for a symbol the page's encoding lacked.
 LOST_SYMBOL_RULES = (("(?i)(?<=copyright )\\?(?= )", "©", 0.9),)
 #: Punctuation only Chinese text uses: a mark next to one of these (or a hanzi) is in Chinese.
@@ -30,10 +24,6 @@ CJK_SHARED_PUNCTUATION = "“”‘’…—·"
 
 #: A run of half-width marks; widened whole or not at all, judged by its two neighbours.
 _MARK_RUN_RE = regex.compile(r"[,:;!?()]+")
-_ODD_SPACE_RUN_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]+")
-_ZERO_WIDTH_RUN_RE = regex.compile(f"[{ZERO_WIDTH}]+")
-_CRLF_RUN_RE = regex.compile(r"(?:\r\n?)+")
-_PICTOGRAPH_RE = regex.compile(r"[\p{Extended_Pictographic}\ufe0f\U0001f3fb-\U0001f3ff]")
 #: Sentence-final particles after which `` ? `` is a question mark a writer spaced out.
 QUESTION_PARTICLES = "吗呢么吧嘛啊"
 #: A ``?`` alone between spaces in Chinese text (``陜西省總工會 ? 省總工會``), not in code
@@ -56,7 +46,7 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
     (``print("你好")``), times and numbers keep their ASCII.  A parenthesis is
     widened only together with its partner, so pairs never come out mixed.
     """
-    positions: list[int] = []
+    runs: list[tuple[int, int]] = []
     has_paren = False
     for m in _MARK_RUN_RE.finditer(text):
         start, end = m.start(), m.end()
@@ -68,12 +58,13 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
             continue
         if "?" in m.group() and _touches_suspicious(text, start, end):
             continue
-        positions.extend(range(start, end))
+        runs.append((start, end))
         has_paren = has_paren or "(" in m.group() or ")" in m.group()
     if has_paren:
-        positions = _pairs_whole(text, positions)
-    if not positions:
+        runs = _pairs_whole(text, runs)
+    if not runs:
         return []
+    positions = [i for start, end in runs for i in range(start, end)]
     return line_fixes(text, _widen_at(text, positions), positions, "punctuation-width")
 
 
@@ -112,10 +103,15 @@ def _touches_suspicious(text: str, start: int, end: int) -> bool:
     return any(sus.match(text, j) is not None for j in (start - 1, end) if 0 <= j < len(text))
 
 
-def _pairs_whole(text: str, positions: list[int]) -> list[int]:
-    """``positions`` without the parentheses whose partner (on the same line) is not widened."""
-    chosen = set(positions)
-    drop = set()
+def _pairs_whole(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` without those holding a parenthesis whose partner (same line) is not widened.
+
+    Dropping a run can strand the partner of another parenthesis in it, so drops
+    propagate (a worklist: each run is dropped at most once, linear time).
+    """
+    run_at = {i: k for k, (start, end) in enumerate(runs) for i in range(start, end) if text[i] in "()"}
+    partner: dict[int, int] = {}
+    unmatched_partner: list[int] = []
     stack: list[int] = []
     for m in _PAREN_OR_NEWLINE_RE.finditer(text):
         mark, i = m.group(), m.start()
@@ -124,11 +120,22 @@ def _pairs_whole(text: str, positions: list[int]) -> list[int]:
         elif mark == ")":
             if stack:
                 j = stack.pop()
-                if (i in chosen) != (j in chosen):
-                    drop.add(i if i in chosen else j)
+                partner[i], partner[j] = j, i
+                for a, b in ((i, j), (j, i)):
+                    if a in run_at and b not in run_at:
+                        unmatched_partner.append(run_at[a])
         else:
             stack.clear()
-    return [i for i in positions if i not in drop] if drop else positions
+    dropped: set[int] = set()
+    work = unmatched_partner
+    while work:
+        k = work.pop()
+        if k in dropped:
+            continue
+        dropped.add(k)
+        start, end = runs[k]
+        work.extend(run_at[partner[i]] for i in range(start, end) if i in partner and partner[i] in run_at)
+    return [run for k, run in enumerate(runs) if k not in dropped] if dropped else runs
 
 
 _PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
@@ -139,59 +146,6 @@ def _widen_at(text: str, positions: list[int]) -> str:
     for i in positions:
         chars[i] = FULLWIDTH[text[i]]
     return "".join(chars)
-
-
-def normalize_line_endings(text: str) -> list[Fix]:
-    """``\\r\\n`` and ``\\r`` -> ``\\n``, one fix per run of line breaks.
-
-    The pipeline sums these up in one repair: a CRLF page is no damage worth a
-    record per line, and a page of a million line breaks must not cost a million.
-    """
-    if "\r" not in text:
-        return []
-    return [
-        Fix(m.start(), m.end(), "\n" * m.group().count("\r"), "line-ending")
-        for m in _CRLF_RUN_RE.finditer(text)
-    ]
-
-
-def normalize_spaces(text: str) -> list[Fix]:
-    """NBSP and ideographic spaces -> space, one fix per run; zero-width characters a repair brought back removed."""
-    fixes = [
-        Fix(m.start(), m.end(), " " * (m.end() - m.start()), "space", note=_count_note(m.group()))
-        for m in _ODD_SPACE_RUN_RE.finditer(text)
-    ]
-    zero_width = remove_zero_width(text)
-    if zero_width:
-        fixes = sorted(fixes + zero_width, key=lambda f: f.start)
-    return fixes
-
-
-def remove_zero_width(text: str) -> list[Fix]:
-    """Zero-width characters removed, one fix per run.
-
-    Runs before the mojibake step, which would otherwise read every invisible
-    character as a symbol to explain.  A zero-width joiner alone between two
-    pictographs is part of an emoji sequence (``👨 ZWJ 👩 ZWJ 👧``) and stays.
-    """
-    fixes = []
-    for m in _ZERO_WIDTH_RUN_RE.finditer(text):
-        run = m.group()
-        if not (run == EMOJI_JOINER and _joins_emoji(text, m.start())):
-            fixes.append(Fix(m.start(), m.end(), "", "zero-width", note=_count_note(run)))
-    return fixes
-
-
-def _joins_emoji(text: str, i: int) -> bool:
-    return (
-        0 < i < len(text) - 1
-        and _PICTOGRAPH_RE.match(text, i - 1) is not None
-        and _PICTOGRAPH_RE.match(text, i + 1) is not None
-    )
-
-
-def _count_note(run: str) -> str:
-    return f"{len(run)} characters" if len(run) > 1 else ""
 
 
 def mark_lost_symbols(text: str) -> list[Fix]:
