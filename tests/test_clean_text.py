@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import unionnews
 from unionnews import normalize
-from unionnews.normalize.layout import normalize_spaces
+from unionnews.normalize.layout import normalize_spaces, remove_zero_width
 from unionnews.normalize.script import converter
 from unionnews.normalize.width import widen_cjk_punctuation
 
@@ -90,21 +90,24 @@ def test_emoji_joiners_are_kept(emoji: str) -> None:
     assert result.repairs == ()
 
 
-def test_zero_width_characters_elsewhere_are_removed_one_repair_per_run() -> None:
+def test_zero_width_characters_elsewhere_are_removed_in_one_summary_repair() -> None:
     result = normalize("工\u200b\u200b\u200b会\ufeff职\u200d工")
     assert result.text == "工会职工"
-    assert [(r.kind, r.raw_start, r.raw_end) for r in result.repairs] == [
-        ("zero-width", 1, 4),
-        ("zero-width", 5, 6),
-        ("zero-width", 7, 8),
-    ]
-    assert result.raw_span(1, 2) == (4, 5)
+    (repair,) = result.repairs
+    assert (repair.kind, repair.raw_start, repair.raw_end) == ("zero-width", 1, 8)
+    assert repair.note.startswith("3 places")
+    assert [result.raw_span(i, i + 1) for i in range(4)] == [(0, 1), (4, 5), (6, 7), (8, 9)]
 
 
-def test_odd_spaces_are_one_repair_per_run() -> None:
+def test_odd_spaces_are_one_summary_repair() -> None:
     result = normalize("工\u00a0\u00a0\u00a0会\u3000职工")
     assert result.text == "工   会 职工"
-    assert [(r.kind, r.raw_start, r.raw_end) for r in result.repairs] == [("space", 1, 4), ("space", 5, 6)]
+    assert [(r.kind, r.raw_start, r.raw_end) for r in result.repairs] == [("space", 1, 6)]
+
+
+def test_zero_width_steps_give_one_fix_per_run() -> None:
+    assert [(f.start, f.end) for f in remove_zero_width("工\u200b\u200b会\u200b")] == [(1, 3), (4, 5)]
+    assert [(f.start, f.end) for f in normalize_spaces("\u00a0\u00a0工\u3000")] == [(0, 2), (3, 4)]
 
 
 def test_line_endings_are_one_summary_and_offsets_stay_exact() -> None:
@@ -136,7 +139,8 @@ LAYOUT_RUNS: dict[str, tuple[Callable[[int], str], Callable[[int], int]]] = {
     "zero-width": (lambda n: "\u200b" * n, lambda n: 1),
     "nbsp": (lambda n: "\u00a0" * n, lambda n: 1),
     "mixed-run": (lambda n: "\u200b\ufeff\u2060" * n, lambda n: 1),
-    "zero-width-between-hanzi": (lambda n: "工\u200b" * n, lambda n: n),
+    "zero-width-between-hanzi": (lambda n: "工\u200b" * n, lambda n: 1),
+    "nbsp-between-hanzi": (lambda n: "工\u00a0" * n, lambda n: 1),
 }
 
 

@@ -38,9 +38,9 @@ class NamedStep:
 
 DEFAULT_STEPS: tuple[NamedStep, ...] = (
     NamedStep("line-endings", normalize_line_endings, summarize=True),
-    NamedStep("zero-width", remove_zero_width),
+    NamedStep("zero-width", remove_zero_width, summarize=True),
     NamedStep("mojibake", find_mojibake),
-    NamedStep("spaces", normalize_spaces),
+    NamedStep("spaces", normalize_spaces, summarize=True),
     NamedStep("pinyin", strip_pinyin_annotations),
     NamedStep("insertions", strip_symbol_insertions),
     NamedStep("script", convert_to_simplified, summarize=True),
