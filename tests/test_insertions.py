@@ -29,6 +29,8 @@ from damage import SENTENCES
         ("工(GŌNG)会", "工会"),
         ("工(Gong)会", "工会"),
         ("律(lv4)师", "律师"),
+        ("律(lv)师", "律师"),
+        ("女(nü)工", "女工"),
         ("的(de5)", "的"),
         ("工会(gōng huì)召开", "工会召开"),
         ("会（huì）议", "会议"),
@@ -78,6 +80,7 @@ def test_emoji_and_symbols_between_hanzi_are_removed_and_recorded(damaged: str, 
         "(😀)工会",
         "工会（一）",
         "会(hui 4)议",
+        "奴(nü)隶",
     ],
 )
 def test_real_parentheticals_are_kept(text: str) -> None:

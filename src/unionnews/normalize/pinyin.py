@@ -31,7 +31,7 @@ ANNOTATION_RE = regex.compile(
 )
 ORPHAN_RUN_RE = regex.compile(rf"(?:\?{_SYLLABLE}\)){{1,4}}")
 _ORPHAN_RE = regex.compile(rf"\?({_SYLLABLE})\)")
-_HAS_TONE = regex.compile(f"[{_TONE_LETTERS}]")
+_HAS_TONE = regex.compile(f"[{_TONE_LETTERS.replace('ü', '')}]")
 
 #: Words a lost character may be restored into, given its reading (simplified).
 #: Kept to words frequent in union news where one reading picks one character.
@@ -60,7 +60,11 @@ def _chars_by_reading() -> dict[str, frozenset[str]]:
 
 
 def _toneless(syllable: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+    """The syllable without its tone mark; ü keeps its dots (nǚ -> nü, not nu)."""
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c) or c == "\u0308"
+    )
+    return unicodedata.normalize("NFC", bare)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -86,12 +90,12 @@ def _annotates(text: str, end: int, syllables: list[str]) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _tone_marked(syllable: str) -> str:
-    """``HUI4`` / ``huì`` / ``lv4`` -> ``huì`` / ``huì`` / ``lǜ``: the form pypinyin's table uses."""
-    syllable = syllable.lower()
+    """``HUI4`` / ``huì`` / ``lv4`` / ``lv`` -> ``huì`` / ``huì`` / ``lǜ`` / ``lü``: pypinyin's spelling."""
+    syllable = syllable.lower().replace("v", "ü")
     if syllable[-1].isdigit():
         from pypinyin.contrib.tone_convert import to_tone
 
-        syllable = to_tone(syllable.replace("v", "ü").rstrip("05"))
+        syllable = to_tone(syllable.rstrip("05"))
     return syllable
 
 
