@@ -87,3 +87,23 @@ def test_scrub_surrogates_keeps_length_and_reports_runs() -> None:
     assert scrubbed.text == "工\ufffd\ufffd会\ufffd"
     assert [(f.start, f.end, f.lost) for f in scrubbed.fixes] == [(1, 3, 2), (4, 5, 1)]
     assert scrub_surrogates("工会").fixes == ()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ("The union meeting was held in the city hall, and café workers came. " * 20).encode("latin-1"),
+        ("<html><body>工会召开会议" + " some ascii text here and more" * 30 + "</body></html>").encode("gbk"),
+    ],
+    ids=["latin-1-english", "ascii-heavy-gbk"],
+)
+def test_ascii_heavy_legacy_bytes_are_not_taken_for_utf16(data: bytes) -> None:
+    for padded in (data, data + b" ", data + b"   "):
+        assert not decode_bytes(padded).encoding.startswith(("utf_16", "utf_32"))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=2, max_size=200))
+def test_ascii_with_one_legacy_byte_is_never_read_as_utf16(text: str) -> None:
+    data = text.encode("ascii") + "工".encode("gbk")
+    assert not decode_bytes(data).encoding.startswith(("utf_16", "utf_32"))

@@ -29,10 +29,11 @@ BOMS = (
 )
 #: UTF-16/32 without a mark, tried when the bytes are not UTF-8, with the unit size.
 WIDE_ENCODINGS = (("utf_32_le", 4), ("utf_32_be", 4), ("utf_16_le", 2), ("utf_16_be", 2))
-#: Share of a wide decoding that must be text (hanzi, ASCII, punctuation) to be believed:
-#: legacy Chinese bytes read as UTF-16 give Yi, hangul, surrogates and private use.
-WIDE_TEXT_SHARE = 0.9
-_TEXTUAL_RE = regex.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\uff00-\uffef\p{Han}]")
+#: Share of a wide decoding that must be plausible text (ASCII, Latin-1, common hanzi,
+#: CJK punctuation) to be believed: legacy Chinese bytes read as UTF-16 give hangul,
+#: Yi, surrogates and private use, and ASCII read two bytes at a time gives rare hanzi.
+WIDE_TEXT_SHARE = 0.85
+_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _REPLACEMENT_RUN_RE = regex.compile("\ufffd+")
 
 
@@ -66,6 +67,16 @@ def decode_bytes(data: bytes) -> Decoded:
     return Decoded(text, encoding, fixes)
 
 
+def _plausible_share(text: str) -> float:
+    """Share of ``text`` that is ASCII, Latin-1, common hanzi or CJK punctuation."""
+    if not text:
+        return 0.0
+    from unionnews.normalize.charsets import suspicious_re
+
+    odd = len(suspicious_re().findall(text)) + len(_CONTROL_RE.findall(text))
+    return 1 - odd / len(text)
+
+
 def _wide_encoding(data: bytes) -> str | None:
     """UTF-16 or UTF-32 (either byte order, no mark) when one of them reads as text."""
     best, best_share = None, WIDE_TEXT_SHARE
@@ -79,7 +90,7 @@ def _wide_encoding(data: bytes) -> str | None:
             if err.start < len(sample) - 4:
                 continue
             text = sample[: err.start].decode(encoding)
-        share = len(_TEXTUAL_RE.findall(text)) / len(text) if text else 0.0
+        share = _plausible_share(text)
         if share > best_share:
             best, best_share = encoding, share
     return best
