@@ -41,8 +41,8 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
 
     A run of marks (``吗?!``, ``),``) is judged by the characters on its two sides:
     both must be Chinese (a hanzi or CJK punctuation, one of them more than a quote
-    mark), or a hanzi before and a digit after (``体系:500余万人次``, where the crawl
-    lost the clause break), so URLs (``/wiki/工会?action``), emoticons (``好开心:)``), code
+    mark), or a hanzi before and a digit after a clause mark (``体系:500余万人次``, where
+    the crawl lost the clause break), so URLs (``/wiki/工会?action``), emoticons (``好开心:)``), code
     (``print("你好")``), times and numbers keep their ASCII.  A parenthesis is
     widened only together with its partner, so pairs never come out mixed.
     """
@@ -50,16 +50,18 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
     has_paren = False
     for m in _MARK_RUN_RE.finditer(text):
         start, end = m.start(), m.end()
+        run = m.group()
+        paren = "(" in run or ")" in run
         before = _side_towards(text, start - 1, -1)
         after = _side_towards(text, end, 1)
-        if before == _CJK and after == _NOT_CJK and end < len(text) and "0" <= text[end] <= "9":
+        if before == _CJK and after == _NOT_CJK and not paren and end < len(text) and "0" <= text[end] <= "9":
             after = _SHARED
         if not before or not after or before + after < _SHARED + _CJK:
             continue
-        if "?" in m.group() and _touches_suspicious(text, start, end):
+        if "?" in run and _touches_suspicious(text, start, end):
             continue
         runs.append((start, end))
-        has_paren = has_paren or "(" in m.group() or ")" in m.group()
+        has_paren = has_paren or paren
     if has_paren:
         runs = _pairs_whole(text, runs)
     if not runs:
