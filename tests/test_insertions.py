@@ -172,3 +172,15 @@ def test_insertion_steps_return_sorted_fixes_and_are_idempotent(text: str) -> No
         assert all(a.end <= b.start for a, b in itertools.pairwise(fixes))
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+def test_an_emoji_inside_a_unit_no_longer_breaks_the_statistic() -> None:
+    import unionnews
+
+    article = unionnews.parse(
+        "全市工会服务职工\n今年以来，市总工会共服务职工3万人(🎈)次，发放慰问金500万元。"
+    )
+    stats = [(e.value, e.unit) for e in article.events if e.kind == "statistic"]
+    assert (30000, "人次") in stats
+    (repair,) = [r for r in article.repairs if r.kind == "insertion"]
+    assert repair.before == "(🎈)"
