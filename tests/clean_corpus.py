@@ -77,7 +77,10 @@ def script_converted(text: str) -> str:
 
 
 def allowed_change(before: str, after: str) -> str | None:
-    """Why ``after`` is not ``before`` with only width between two CJK characters changed, or None."""
+    """Why ``after`` is not ``before`` with only width between two CJK characters changed, or None.
+
+    Spaces after a mark are looked past: ``基础上, 2月`` reads as Chinese on both sides.
+    """
     if len(before) != len(after):
         return f"length changed: {before!r} -> {after!r}"
     for i, (old, new) in enumerate(zip(before, after, strict=True)):
@@ -86,7 +89,8 @@ def allowed_change(before: str, after: str) -> str | None:
         if _HALF.get(new) != old:
             return f"{old!r} -> {new!r} at {i} is not a width change"
         left = after[i - 1] if i else ""
-        right = after[i + 1] if i + 1 < len(after) else ""
+        rest = after[i + 1 :].lstrip(" ")
+        right = rest[:1] if rest else ""
         if not _CJK_NEIGHBOUR.fullmatch(left) or not (_CJK_NEIGHBOUR.fullmatch(right) or right.isdigit()):
             return f"{old!r} widened at {i} between {left!r} and {right!r}"
     return None

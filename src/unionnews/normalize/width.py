@@ -41,8 +41,8 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
 
     A run of marks (``吗?!``, ``),``) is judged by the characters on its two sides:
     both must be Chinese (a hanzi or CJK punctuation, one of them more than a quote
-    mark), or a hanzi before and a digit after a clause mark (``体系:500余万人次``, where
-    the crawl lost the clause break), so URLs (``/wiki/工会?action``), emoticons (``好开心:)``), code
+    mark), or a clause mark after a hanzi and before a digit or, past a space, a hanzi
+    (``体系:500余万人次``, ``基础上, 2月4日``: the crawl lost the clause break), so URLs (``/wiki/工会?action``), emoticons (``好开心:)``), code
     (``print("你好")``), times and numbers keep their ASCII.  A parenthesis is
     widened only together with its partner, so pairs never come out mixed.
     """
@@ -54,8 +54,8 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
         paren = "(" in run or ")" in run
         before = _side_towards(text, start - 1, -1)
         after = _side_towards(text, end, 1)
-        if before == _CJK and after == _NOT_CJK and not paren and end < len(text) and "0" <= text[end] <= "9":
-            after = _SHARED
+        if before == _CJK and after == _NOT_CJK and not paren:
+            after = _clause_follows(text, end)
         if not before or not after or before + after < _SHARED + _CJK:
             continue
         if "?" in run and _touches_suspicious(text, start, end):
@@ -97,6 +97,28 @@ def _side_towards(text: str, i: int, step: int) -> int:
         if not 0 <= j < len(text) or _side(text[j]) != _SHARED:
             return _CJK if 0 <= j < len(text) and HAN_RE.match(text[j]) else _SHARED
     return _SHARED
+
+
+#: Spaces a crawl left after a clause mark (``基础上, 2月4日``) looked past, at most.
+SPACES_AFTER_MARK = 2
+
+
+def _clause_follows(text: str, i: int) -> int:
+    """After a clause mark that follows a hanzi: Chinese when a hanzi or a digit comes next.
+
+    ``体系:500余万人次``, ``基础上, 2月4日召开``: the crawl made the mark ASCII (and
+    may have added a space).  Only hanzi and digits count, never a mark that this
+    pass may widen itself, so a second pass decides alike.
+    """
+    j = i
+    while j < len(text) and j - i < SPACES_AFTER_MARK and text[j] == " ":
+        j += 1
+    if j >= len(text):
+        return _NOT_CJK
+    ch = text[j]
+    if "0" <= ch <= "9":
+        return _SHARED
+    return _CJK if j > i and HAN_RE.match(ch) is not None else _NOT_CJK
 
 
 def _touches_suspicious(text: str, start: int, end: int) -> bool:
