@@ -33,6 +33,28 @@ def converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+#: OpenCC ``t2s`` chains on a few characters (薴 -> 苧 -> 苎): converting again until
+#: nothing changes makes ``normalize`` idempotent; no chain is longer than this.
+MAX_T2S_ROUNDS = 4
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC ``t2s`` applied until the text stops changing (at most :data:`MAX_T2S_ROUNDS`).
+
+    Whole-text rounds, not a per-character table, so OpenCC's phrase decisions
+    (乾隆 keeps 乾) stand.  Text without a chain pays one extra conversion only
+    when the first one changed something.
+    """
+    t2s = converter("t2s")
+    converted: str = t2s.convert(text)
+    previous = text
+    for _ in range(MAX_T2S_ROUNDS - 1):
+        if converted == previous:
+            break
+        previous, converted = converted, t2s.convert(converted)
+    return converted
+
+
 def detect_script(text: str, simplified: str | None = None) -> str:
     """``simplified``, ``traditional``, ``mixed`` or ``none`` (no hanzi at all).
 
@@ -40,7 +62,7 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     """
     if HAN_RE.search(text) is None:
         return "none"
-    simplified = converter("t2s").convert(text) if simplified is None else simplified
+    simplified = to_simplified(text) if simplified is None else simplified
     if simplified == text:
         return "simplified"
     if len(simplified) != len(text):
@@ -73,7 +95,7 @@ def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]
     length; a fix per line (not per character) keeps the offset map exact and the
     step cheap.  ``simplified`` is ``t2s`` of ``text`` when the caller has it already.
     """
-    converted = converter("t2s").convert(text) if simplified is None else simplified
+    converted = to_simplified(text) if simplified is None else simplified
     if converted == text:
         return []
     converted = _modern_zhe(converted)
@@ -81,9 +103,8 @@ def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]
         return [_changed_part(0, text, converted)]
     fixes = []
     pos = 0
-    t2s = converter("t2s")
     for line in text.splitlines(keepends=True):
-        new = _modern_zhe(t2s.convert(line))
+        new = _modern_zhe(to_simplified(line))
         if new != line:
             fixes.append(_changed_part(pos, line, new))
         pos += len(line)
