@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import random
 
+from pypinyin import Style, pinyin
+
+from unionnews.normalize.script import converter
+
 #: Clean simplified sentences written for these tests (not copied from any page).
 SENTENCES = (
     "市总工会召开党组会议，传达学习全国工会代表大会精神。",
@@ -51,8 +55,6 @@ def phase_shift(text: str, rng: random.Random) -> tuple[str, int]:
 
 
 def insert_pinyin(text: str, rng: random.Random, rate: float = 0.3) -> str:
-    from pypinyin import Style, pinyin
-
     out = []
     for ch in text:
         out.append(ch)
@@ -62,6 +64,10 @@ def insert_pinyin(text: str, rng: random.Random, rate: float = 0.3) -> str:
 
 
 def to_traditional(text: str) -> str:
-    from unionnews.normalize.script import converter
-
     return converter("s2t").convert(text)
+
+
+# Loaded here, once: pypinyin's import and an OpenCC converter take longer than
+# hypothesis's deadline for one example, and unionnews itself loads neither.
+pinyin("会", style=Style.TONE)
+converter("s2t")

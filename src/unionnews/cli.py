@@ -123,10 +123,25 @@ def cmd_parse(args: argparse.Namespace) -> int:
     _summary(run, args, time.perf_counter() - start, stop.signal)
     if stop.signal is not None:
         return SIGNAL_STATUS.get(stop.signal, 1)
+    if args.group_copies:
+        _group_copies(args)
     if run.parsed + run.failed + run.done == 0:
         log.warning("nothing to parse in %s (%s)", " ".join(args.paths), _looked_for())
         return 1
     return 1 if run.failed else 0
+
+
+def _group_copies(args: argparse.Namespace) -> None:
+    """The post-pass of ``--group-copies``: mark copy groups in the finished output."""
+    from unionnews.corpus.grouped import group_output
+
+    summary = group_output(args.output, args.format)
+    log.info(
+        "%d articles in %d copy groups, %d with copies elsewhere in the corpus",
+        summary.articles,
+        summary.groups,
+        summary.copied,
+    )
 
 
 def _summary(run: Run, args: argparse.Namespace, seconds: float, stopped: int | None) -> None:
@@ -211,6 +226,13 @@ def _open_sink(args: argparse.Namespace, inputs: InputOptions) -> Sink:
         )
     if args.resume and args.overwrite:
         raise UnionnewsError("--resume and --overwrite exclude each other")
+    if args.group_copies:
+        if not args.output or args.format == "csv":
+            raise UnionnewsError(
+                "--group-copies needs -o with --format jsonl or parquet (grouping rewrites the output once the parse is done)"
+            )
+        if fields is not None and "text" not in fields:
+            raise UnionnewsError("--group-copies needs the text field in the output (add text to --fields)")
     if args.format in ("parquet", "csv"):
         if args.fields or args.no_repairs:
             raise UnionnewsError("--fields and --no-repairs shape JSON Lines; the tables have fixed columns")
@@ -382,6 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds each plugin hook may take per article (default 10; 0: no limit)")  # fmt: skip
     p.add_argument("--batch", type=int, default=PARQUET_BATCH, metavar="N",
                    help=f"Parquet: articles per part file, the most a crash can lose (default {PARQUET_BATCH})")  # fmt: skip
+    p.add_argument("--group-copies", action="store_true",
+                   help="mark copies of one article: copy_group and canonical in the output "
+                        "(needs unionnews[copies])")  # fmt: skip
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress on stderr (default: a bar when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=cmd_parse)

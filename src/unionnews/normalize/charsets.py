@@ -1,8 +1,8 @@
 """Which characters are plausible Chinese, for deciding whether a rewrite helps.
 
 The common set is GB2312 level 1 (the 3,755 most used simplified characters) plus
-their traditional forms.  It is built from the codecs and OpenCC themselves, so it
-needs no data file, and lazily, so ``import unionnews`` stays cheap.
+their traditional forms.  It and the word counts are read lazily from tables shipped
+as package data (:mod:`unionnews.normalize.tables`), so ``import unionnews`` stays cheap.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import math
 import re
 
 import regex
+
+from unionnews.normalize import tables
 
 #: Full-width and CJK punctuation a clean Chinese text is made of.
 CJK_PUNCTUATION = "。，、；：？！“”‘’（）《》〈〉【】〖〗「」『』—…·－～％＋｜　"
@@ -38,19 +40,7 @@ HAN_RE = regex.compile(r"\p{Han}")
 @functools.cache
 def common_hanzi() -> frozenset[str]:
     """GB2312 level-1 characters and their traditional forms."""
-    level1 = []
-    for lead in range(0xB0, 0xD8):
-        for trail in range(0xA1, 0xFF):
-            try:
-                level1.append(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
-    simplified = "".join(level1)
-    from unionnews.normalize.script import converter
-
-    traditional = converter("s2t").convert(simplified)
-    taiwan = converter("s2tw").convert(simplified)
-    return frozenset(simplified) | frozenset(traditional) | frozenset(taiwan)
+    return frozenset(tables.common_hanzi_chars())
 
 
 @functools.cache
@@ -76,11 +66,7 @@ def hanzi_frequency() -> dict[str, int]:
     A proxy for how common a character is, good enough to choose between the
     candidate readings of a lost byte (当 occurs in 311 words, 聪 in 8).
     """
-    from collections import Counter
-
-    from pypinyin.phrases_dict import phrases_dict
-
-    return dict(Counter(ch for word in phrases_dict for ch in word))
+    return tables.word_counts()
 
 
 @functools.cache

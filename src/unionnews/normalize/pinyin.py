@@ -1,8 +1,9 @@
 """Strip pinyin annotations that mirror sites inserted after characters.
 
-``會(huì)`` -> ``會``; ``(擴(kuò)大)`` -> ``(擴大)``.  An annotation is removed only when it
-is a reading of the character before it (pypinyin's heteronym table), so real
-parentheticals such as ``(扩大)``, ``(兼)`` or ``(hello)`` survive.
+``會(huì)`` -> ``會``; ``(擴(kuò)大)`` -> ``(擴大)``; also ``工(gōng )``, ``會(hui4)``,
+``會(HUÌ)`` and ``工会(gōng huì)``.  An annotation is removed only when it is a reading
+of the character(s) before it (pypinyin's heteronym table), so real parentheticals
+such as ``(扩大)``, ``(兼)`` or ``(hello)`` survive.
 
 An *orphan* annotation, ``?lián)``, is what is left when the character and the
 opening parenthesis were lost together.  A run of orphans stands for one lost
@@ -17,14 +18,21 @@ import unicodedata
 
 import regex
 
+from unionnews.normalize import tables
 from unionnews.normalize.fix import Fix
 
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 _SYLLABLE = f"[a-z{_TONE_LETTERS}]{{1,6}}"
-ANNOTATION_RE = regex.compile(rf"(?<=(\p{{Han}}))\(({_SYLLABLE})\)")
+#: An annotation as mirror sites write it: any case, tone marks or numbers, loose spaces.
+_LOOSE_SYLLABLE = r"\p{Latin}{1,6}[0-5]?"
+#: At most this many syllables annotate as many characters before them (``工会(gōng huì)``).
+MAX_ANNOTATED_CHARS = 4
+ANNOTATION_RE = regex.compile(
+    rf"(?<=\p{{Han}})[(（][ \t]*({_LOOSE_SYLLABLE}(?:[ \t]+{_LOOSE_SYLLABLE}){{0,{MAX_ANNOTATED_CHARS - 1}}})[ \t]*[)）]"
+)
 ORPHAN_RUN_RE = regex.compile(rf"(?:\?{_SYLLABLE}\)){{1,4}}")
 _ORPHAN_RE = regex.compile(rf"\?({_SYLLABLE})\)")
-_HAS_TONE = regex.compile(f"[{_TONE_LETTERS}]")
+_HAS_TONE = regex.compile(f"[{_TONE_LETTERS.replace('ü', '')}]")
 
 #: Words a lost character may be restored into, given its reading (simplified).
 #: Kept to words frequent in union news where one reading picks one character.
@@ -37,36 +45,55 @@ LOST_CHARACTER = "\ufffd"
 
 
 @functools.cache
-def _readings() -> dict[int, frozenset[str]]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    return {cp: frozenset(r.split(",")) for cp, r in pinyin_dict.items()}
+def _chars_by_reading() -> dict[str, str]:
+    """Each reading -> its characters (pypinyin's table, shipped as package data)."""
+    return tables.chars_by_reading()
 
 
 @functools.cache
-def _chars_by_reading() -> dict[str, frozenset[str]]:
-    by_reading: dict[str, set[str]] = {}
-    for cp, readings in _readings().items():
-        for r in readings:
-            by_reading.setdefault(r, set()).add(chr(cp))
-    return {r: frozenset(cs) for r, cs in by_reading.items()}
+def _chars_by_toneless_reading() -> dict[str, str]:
+    by_toneless: dict[str, str] = {}
+    for reading, chars in _chars_by_reading().items():
+        key = _toneless(reading)
+        by_toneless[key] = by_toneless.get(key, "") + chars
+    return by_toneless
 
 
 def _toneless(syllable: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+    """The syllable without its tone mark; ü keeps its dots (nǚ -> nü, not nu)."""
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c) or c == "\u0308"
+    )
+    return unicodedata.normalize("NFC", bare)
 
 
 @functools.lru_cache(maxsize=65536)
 def is_reading_of(char: str, syllable: str) -> bool:
     """Whether ``syllable`` is one of ``char``'s readings (tone marks must agree when given)."""
-    readings = _readings().get(ord(char))
-    if not readings:
-        return False
-    if syllable in readings:
+    if char in _chars_by_reading().get(syllable, ""):
         return True
     if _HAS_TONE.search(syllable) is None:
-        return any(_toneless(r) == syllable for r in readings)
+        return char in _chars_by_toneless_reading().get(syllable, "")
     return False
+
+
+def _annotates(text: str, end: int, syllables: list[str]) -> bool:
+    """Whether ``syllables`` read the as many characters just before ``end``, one each."""
+    chars = text[max(end - len(syllables), 0) : end]
+    if len(chars) != len(syllables):
+        return False
+    return all(is_reading_of(c, _tone_marked(s)) for c, s in zip(chars, syllables, strict=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tone_marked(syllable: str) -> str:
+    """``HUI4`` / ``huì`` / ``lv4`` / ``lv`` -> ``huì`` / ``huì`` / ``lǜ`` / ``lü``: pypinyin's spelling."""
+    syllable = syllable.lower().replace("v", "ü")
+    if syllable[-1].isdigit():
+        from pypinyin.contrib.tone_convert import to_tone
+
+        syllable = to_tone(syllable.rstrip("05"))
+    return syllable
 
 
 def is_pinyin_syllable(syllable: str) -> bool:
@@ -76,12 +103,12 @@ def is_pinyin_syllable(syllable: str) -> bool:
 
 def strip_pinyin_annotations(text: str) -> list[Fix]:
     """Fixes removing annotations and resolving orphan annotations."""
-    if "(" not in text and ")" not in text:
+    if "(" not in text and ")" not in text and "（" not in text:
         return []
     fixes = [
         Fix(m.start(), m.end(), "", "pinyin-annotation")
         for m in ANNOTATION_RE.finditer(text)
-        if is_reading_of(m.group(1), m.group(2))
+        if _annotates(text, m.start(), m.group(1).split())
     ]
     if "?" in text:
         fixes.extend(_orphan_fixes(text))

@@ -14,13 +14,15 @@ import attrs
 
 from unionnews.errors import InputError
 from unionnews.models import Repair, Script
-from unionnews.normalize.decode import decode_bytes
+from unionnews.normalize.decode import decode_bytes, scrub_surrogates
 from unionnews.normalize.fix import Fix, apply_fixes
+from unionnews.normalize.insertions import strip_symbol_insertions
+from unionnews.normalize.layout import normalize_line_endings, normalize_spaces, remove_zero_width
 from unionnews.normalize.mojibake import find_mojibake
 from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pinyin import strip_pinyin_annotations
-from unionnews.normalize.script import convert_to_simplified, converter, detect_script
-from unionnews.normalize.width import mark_lost_symbols, normalize_spaces, widen_cjk_punctuation
+from unionnews.normalize.script import convert_to_simplified, detect_script, to_simplified
+from unionnews.normalize.width import mark_lost_symbols, widen_cjk_punctuation
 
 Step = Callable[[str], Sequence[Fix]]
 
@@ -35,9 +37,12 @@ class NamedStep:
 
 
 DEFAULT_STEPS: tuple[NamedStep, ...] = (
+    NamedStep("line-endings", normalize_line_endings, summarize=True),
+    NamedStep("zero-width", remove_zero_width, summarize=True),
     NamedStep("mojibake", find_mojibake),
-    NamedStep("spaces", normalize_spaces),
+    NamedStep("spaces", normalize_spaces, summarize=True),
     NamedStep("pinyin", strip_pinyin_annotations),
+    NamedStep("insertions", strip_symbol_insertions),
     NamedStep("script", convert_to_simplified, summarize=True),
     NamedStep("lost-symbols", mark_lost_symbols),
     NamedStep("width", widen_cjk_punctuation, summarize=True),
@@ -83,7 +88,9 @@ def run_pipeline(
         text, encoding = decoded.text, decoded.encoding
         repairs.extend(_repair(f, f.start, f.end, text) for f in decoded.fixes)
     elif isinstance(raw, str):
-        text = raw
+        scrubbed = scrub_surrogates(raw)
+        text = scrubbed.text
+        repairs.extend(_repair(f, f.start, f.end, text) for f in scrubbed.fixes)
     else:
         raise InputError(f"normalize() takes str or bytes, not {type(raw).__name__}")
     raw_text = text
@@ -140,6 +147,7 @@ def _run_steps(
     has found them already (the check that starts an extra round).
     """
     script: Script = "none"
+    start_text = progress.text
     for step in DEFAULT_STEPS:
         text = progress.text
         if step.name in skip or (step.name == "script" and not convert_script):
@@ -147,13 +155,14 @@ def _run_steps(
                 script = detect_script(text)  # type: ignore[assignment]
             continue
         if step.name == "script":
-            simplified = converter("t2s").convert(text)
+            simplified = to_simplified(text)
             script = detect_script(text, simplified)  # type: ignore[assignment]
             if script in ("simplified", "none"):
                 continue
             fixes = convert_to_simplified(text, simplified)
         elif step.name == "mojibake":
-            fixes = mojibake if mojibake is not None else find_mojibake(text, progress.failed_clusters)
+            fresh = mojibake is None or text is not start_text
+            fixes = find_mojibake(text, progress.failed_clusters) if fresh else list(mojibake or ())
         else:
             fixes = list(step.run(text))
         if fixes:

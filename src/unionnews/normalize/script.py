@@ -9,6 +9,7 @@ import re
 import opencc
 import regex
 
+from unionnews.normalize import tables
 from unionnews.normalize.charsets import HAN_RE
 from unionnews.normalize.fix import Fix
 
@@ -32,6 +33,28 @@ def converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+#: OpenCC ``t2s`` chains on a few characters (薴 -> 苧 -> 苎): converting again until
+#: nothing changes makes ``normalize`` idempotent; no chain is longer than this.
+MAX_T2S_ROUNDS = 4
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC ``t2s`` applied until the text stops changing (at most :data:`MAX_T2S_ROUNDS`).
+
+    Whole-text rounds, not a per-character table, so OpenCC's phrase decisions
+    (乾隆 keeps 乾) stand.  Text without a chain pays one extra conversion only
+    when the first one changed something.
+    """
+    t2s = converter("t2s")
+    converted: str = t2s.convert(text)
+    previous = text
+    for _ in range(MAX_T2S_ROUNDS - 1):
+        if converted == previous:
+            break
+        previous, converted = converted, t2s.convert(converted)
+    return converted
+
+
 def detect_script(text: str, simplified: str | None = None) -> str:
     """``simplified``, ``traditional``, ``mixed`` or ``none`` (no hanzi at all).
 
@@ -39,7 +62,7 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     """
     if HAN_RE.search(text) is None:
         return "none"
-    simplified = converter("t2s").convert(text) if simplified is None else simplified
+    simplified = to_simplified(text) if simplified is None else simplified
     if simplified == text:
         return "simplified"
     if len(simplified) != len(text):
@@ -56,17 +79,13 @@ def detect_script(text: str, simplified: str | None = None) -> str:
 def _script_only_chars() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Classes of the hanzi that ``t2s`` changes, and of those that ``s2t`` changes.
 
-    Built once from OpenCC itself over the main CJK block, and compiled with the
-    standard library's ``re``, which matches a class of thousands of characters
-    through a bitmap (``regex`` searches it far more slowly).
+    Derived from OpenCC over the main CJK block and shipped as package data (no
+    ``s2t`` converter at run time), and compiled with the standard library's ``re``,
+    which matches a class of thousands of characters through a bitmap (``regex``
+    searches it far more slowly).
     """
-    block = [chr(cp) for cp in range(0x4E00, 0xA000)]
-    classes = []
-    for config in ("t2s", "s2t"):
-        converted = converter(config).convert("\n".join(block)).split("\n")
-        changed = "".join(c for c, new in zip(block, converted, strict=True) if new != c)
-        classes.append(re.compile(f"[{changed}]"))
-    return classes[0], classes[1]
+    traditional_only, simplified_only = tables.script_only_chars()
+    return re.compile(f"[{traditional_only}]"), re.compile(f"[{simplified_only}]")
 
 
 def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]:
@@ -76,7 +95,7 @@ def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]
     length; a fix per line (not per character) keeps the offset map exact and the
     step cheap.  ``simplified`` is ``t2s`` of ``text`` when the caller has it already.
     """
-    converted = converter("t2s").convert(text) if simplified is None else simplified
+    converted = to_simplified(text) if simplified is None else simplified
     if converted == text:
         return []
     converted = _modern_zhe(converted)
@@ -84,9 +103,8 @@ def convert_to_simplified(text: str, simplified: str | None = None) -> list[Fix]
         return [_changed_part(0, text, converted)]
     fixes = []
     pos = 0
-    t2s = converter("t2s")
     for line in text.splitlines(keepends=True):
-        new = _modern_zhe(t2s.convert(line))
+        new = _modern_zhe(to_simplified(line))
         if new != line:
             fixes.append(_changed_part(pos, line, new))
         pos += len(line)

@@ -1,4 +1,4 @@
-"""Punctuation width, odd spaces, and symbols lost to ``?``.
+"""Punctuation width and symbols lost to ``?``.
 
 The crawl turned full-width punctuation into ASCII.  Between Chinese characters
 it is put back (``聚焦主责主业,倾听`` -> ``聚焦主责主业，倾听``); next to digits or
@@ -7,7 +7,7 @@ Latin text it stays as it is (``9:24``, ``(1012009003)``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 
 import regex
 
@@ -15,53 +15,154 @@ from unionnews.normalize.charsets import HAN_RE, suspicious_re
 from unionnews.normalize.fix import Fix, line_fixes
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-#: Spaces that are really layout: NBSP and ideographic space become a plain space.
-SPACE_LIKE = {"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "}
-#: Invisible characters that only break matching.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 #: ``Copyright ? 2008``: a ``?`` that stood for a symbol the page's encoding lacked.
 LOST_SYMBOL_RULES = (("(?i)(?<=copyright )\\?(?= )", "©", 0.9),)
+#: Punctuation only Chinese text uses: a mark next to one of these (or a hanzi) is in Chinese.
+CJK_ONLY_PUNCTUATION = "《》〈〉【】〖〗「」『』、。，：；！？（）"
+#: Punctuation Chinese shares with other text: Chinese on one side only when the other is.
+CJK_SHARED_PUNCTUATION = "“”‘’…—·"
 
-_CJK = r"[\p{Han}“”‘’《》【】〖〗「」、。，：；！？（）…—]"
-_OPEN = r"[\p{Han}“‘《【〖「]"
-_CLOSE = r"[\p{Han}”’》】〗」。…]"
-#: A run of marks after Chinese is widened whole: ``㐀:?`` -> ``㐀：？`` (a second pass
-#: would otherwise widen the ``?`` that now follows ``：``).
-_PUNCT_RE = regex.compile(rf"(?<={_CJK})[,:;!?]+|[,;!?](?={_OPEN})")
-#: A parenthesis pair is widened together, when it touches or holds Chinese text
-#: and holds at most this many characters.
-MAX_PAREN_CONTENT = 60
-_PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
-_ODD_SPACE_RE = regex.compile(f"[{''.join(SPACE_LIKE)}]")
-_ZERO_WIDTH_RE = regex.compile(f"[{ZERO_WIDTH}]")
-_CRLF_RE = regex.compile(r"\r\n?")
-_LONE_QUESTION_RE = regex.compile(r"(?<= )\?(?= )")
+#: A run of half-width marks; widened whole or not at all, judged by its two neighbours.
+_MARK_RUN_RE = regex.compile(r"[,:;!?()]+")
+#: Sentence-final particles after which `` ? `` is a question mark a writer spaced out.
+QUESTION_PARTICLES = "吗呢么吧嘛啊"
+#: A ``?`` alone between spaces in Chinese text (``陜西省總工會 ? 省總工會``), not in code
+#: (``a ? b : c``) nor after a question (``你知道吗 ? 我不知道``).
+_LONE_QUESTION_RE = regex.compile(
+    rf"(?<=[\p{{Han}}?\ufffd] )(?<![{QUESTION_PARTICLES}] )\?(?= [\p{{Han}}?\ufffd])"
+)
 _LOST_SYMBOL_RES = tuple((regex.compile(p), sym, conf) for p, sym, conf in LOST_SYMBOL_RULES)
+
+_NOT_CJK, _SHARED, _CJK = 0, 1, 2
 
 
 def widen_cjk_punctuation(text: str) -> list[Fix]:
-    """Half-width ``,:;!?()`` touching Chinese text -> full-width, one fix per line.
+    """Half-width ``,:;!?()`` between two Chinese characters -> full-width, one fix per line.
 
-    Parentheses go first, so that a mark touching a widened parenthesis is judged
-    as it will read afterwards (``㐀(?)`` -> ``㐀（？）`` in one pass, not two).
+    A run of marks (``吗?!``, ``),``) is judged by the characters on its two sides:
+    both must be Chinese (a hanzi or CJK punctuation, one of them more than a quote
+    mark), or a clause mark after a hanzi and before a digit or, past a space, a hanzi
+    (``体系:500余万人次``, ``基础上, 2月4日``: the crawl lost the clause break), so URLs (``/wiki/工会?action``), emoticons (``好开心:)``), code
+    (``print("你好")``), times and numbers keep their ASCII.  A parenthesis is
+    widened only together with its partner, so pairs never come out mixed.
     """
-    positions: list[int] = []
-    if "(" in text:
-        for start, end in _paren_pairs(text):
-            if HAN_RE.search(text, start + 1, end) or HAN_RE.match(text[start - 1 : start]):
-                positions += (start, end)
-        positions.sort()
-    probe = _widen_at(text, positions) if positions else text
-    positions.extend(
-        i
-        for m in _PUNCT_RE.finditer(probe)
-        for i in range(m.start(), m.end())
-        if not _is_clock_colon(probe, i) and not _is_lost_byte_mark(probe, i)
-    )
-    if not positions:
+    runs: list[tuple[int, int]] = []
+    has_paren = False
+    for m in _MARK_RUN_RE.finditer(text):
+        start, end = m.start(), m.end()
+        run = m.group()
+        paren = "(" in run or ")" in run
+        before = _side_towards(text, start - 1, -1)
+        after = _side_towards(text, end, 1)
+        if before == _CJK and after == _NOT_CJK and not paren:
+            after = _clause_follows(text, end)
+        if not before or not after or before + after < _SHARED + _CJK:
+            continue
+        if "?" in run and _touches_suspicious(text, start, end):
+            continue
+        runs.append((start, end))
+        has_paren = has_paren or paren
+    if has_paren:
+        runs = _pairs_whole(text, runs)
+    if not runs:
         return []
-    positions.sort()
+    positions = [i for start, end in runs for i in range(start, end)]
     return line_fixes(text, _widen_at(text, positions), positions, "punctuation-width")
+
+
+@functools.lru_cache(maxsize=4096)
+def _side(ch: str) -> int:
+    """How Chinese the neighbour ``ch`` of a mark is: not, shared punctuation, or Chinese."""
+    if ch in CJK_ONLY_PUNCTUATION or HAN_RE.match(ch) is not None:
+        return _CJK
+    return _SHARED if ch in CJK_SHARED_PUNCTUATION else _NOT_CJK
+
+
+#: How far past quote marks and dashes to look for the Chinese they belong to (``会”,“职``).
+SHARED_LOOKAROUND = 3
+
+
+def _side_towards(text: str, i: int, step: int) -> int:
+    """:func:`_side` of ``text[i]``, or Chinese when it is a quote mark or dash leaning on a hanzi.
+
+    Only a hanzi counts past the quote marks: a mark there may itself be widened in
+    this pass, and judging by it would make a second pass decide differently.
+    """
+    if not 0 <= i < len(text):
+        return _NOT_CJK
+    side = _side(text[i])
+    if side != _SHARED:
+        return side
+    for j in range(i + step, i + step * (SHARED_LOOKAROUND + 1), step):
+        if not 0 <= j < len(text) or _side(text[j]) != _SHARED:
+            return _CJK if 0 <= j < len(text) and HAN_RE.match(text[j]) else _SHARED
+    return _SHARED
+
+
+#: Spaces a crawl left after a clause mark (``基础上, 2月4日``) looked past, at most.
+SPACES_AFTER_MARK = 2
+
+
+def _clause_follows(text: str, i: int) -> int:
+    """After a clause mark that follows a hanzi: Chinese when a hanzi or a digit comes next.
+
+    ``体系:500余万人次``, ``基础上, 2月4日召开``: the crawl made the mark ASCII (and
+    may have added a space).  Only hanzi and digits count, never a mark that this
+    pass may widen itself, so a second pass decides alike.
+    """
+    j = i
+    while j < len(text) and j - i < SPACES_AFTER_MARK and text[j] == " ":
+        j += 1
+    if j >= len(text):
+        return _NOT_CJK
+    ch = text[j]
+    if "0" <= ch <= "9":
+        return _SHARED
+    return _CJK if j > i and HAN_RE.match(ch) is not None else _NOT_CJK
+
+
+def _touches_suspicious(text: str, start: int, end: int) -> bool:
+    """A ``?`` next to unrepaired mojibake stood for a lost byte, not a question: left as it is."""
+    sus = suspicious_re()
+    return any(sus.match(text, j) is not None for j in (start - 1, end) if 0 <= j < len(text))
+
+
+def _pairs_whole(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` without those holding a parenthesis whose partner (same line) is not widened.
+
+    Dropping a run can strand the partner of another parenthesis in it, so drops
+    propagate (a worklist: each run is dropped at most once, linear time).
+    """
+    run_at = {i: k for k, (start, end) in enumerate(runs) for i in range(start, end) if text[i] in "()"}
+    partner: dict[int, int] = {}
+    unmatched_partner: list[int] = []
+    stack: list[int] = []
+    for m in _PAREN_OR_NEWLINE_RE.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark == "(":
+            stack.append(i)
+        elif mark == ")":
+            if stack:
+                j = stack.pop()
+                partner[i], partner[j] = j, i
+                for a, b in ((i, j), (j, i)):
+                    if a in run_at and b not in run_at:
+                        unmatched_partner.append(run_at[a])
+        else:
+            stack.clear()
+    dropped: set[int] = set()
+    work = unmatched_partner
+    while work:
+        k = work.pop()
+        if k in dropped:
+            continue
+        dropped.add(k)
+        start, end = runs[k]
+        work.extend(run_at[partner[i]] for i in range(start, end) if i in partner and partner[i] in run_at)
+    return [run for k, run in enumerate(runs) if k not in dropped] if dropped else runs
+
+
+_PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
 
 
 def _widen_at(text: str, positions: list[int]) -> str:
@@ -71,52 +172,8 @@ def _widen_at(text: str, positions: list[int]) -> str:
     return "".join(chars)
 
 
-def _paren_pairs(text: str) -> Iterator[tuple[int, int]]:
-    """Positions of matching ``(`` and ``)`` on one line, nested pairs included.
-
-    One pass with a stack, so ``((中))`` widens both pairs at once and a page of
-    100k parentheses costs linear time.
-    """
-    stack: list[int] = []
-    for m in _PAREN_OR_NEWLINE_RE.finditer(text):
-        mark = m.group()
-        if mark == "(":
-            stack.append(m.start())
-        elif mark == ")":
-            if stack:
-                start = stack.pop()
-                if m.start() - start - 1 <= MAX_PAREN_CONTENT:
-                    yield start, m.start()
-        else:
-            stack.clear()
-
-
-def _is_lost_byte_mark(text: str, i: int) -> bool:
-    """A ``?`` touching unrepaired mojibake stood for a lost byte, not a question: left as it is."""
-    if text[i] != "?":
-        return False
-    sus = suspicious_re()
-    return any(sus.match(text, j) is not None for j in (i - 1, i + 1) if 0 <= j < len(text))
-
-
-def _is_clock_colon(text: str, i: int) -> bool:
-    return text[i] == ":" and i + 1 < len(text) and text[i + 1].isdigit() and text[i - 1].isdigit()
-
-
-def normalize_spaces(text: str) -> list[Fix]:
-    """NBSP and ideographic spaces -> space; zero-width characters removed."""
-    fixes = [Fix(m.start(), m.end(), SPACE_LIKE[m.group()], "space") for m in _ODD_SPACE_RE.finditer(text)]
-    fixes += [Fix(m.start(), m.end(), "", "zero-width") for m in _ZERO_WIDTH_RE.finditer(text)]
-    if "\r" in text:
-        fixes += [Fix(m.start(), m.end(), "\n" if m.group() == "\r" else "", "line-ending")
-                  for m in _CRLF_RE.finditer(text)]  # fmt: skip
-        fixes = [Fix(f.start, f.end, "\n", f.kind) if f.kind == "line-ending" else f for f in fixes]
-    fixes.sort(key=lambda f: f.start)
-    return fixes
-
-
 def mark_lost_symbols(text: str) -> list[Fix]:
-    """A ``?`` standing alone between spaces is a symbol the page's encoding lost."""
+    """A ``?`` standing alone between spaces in Chinese text is a symbol the page's encoding lost."""
     if "?" not in text:
         return []
     fixes = []

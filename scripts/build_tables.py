@@ -1,0 +1,133 @@
+"""Build the character tables shipped in ``src/unionnews/data/`` from pypinyin and OpenCC.
+
+    python scripts/build_tables.py          # rewrite the tables
+    python scripts/build_tables.py --check  # exit 1 when a shipped table differs
+
+Run after upgrading pypinyin or OpenCC (``pip install -e ".[test]"`` installs both).
+At run time unionnews reads these files instead: importing pypinyin loads its phrase
+dictionary (~0.45 s, +55 MiB) and every extra OpenCC converter costs ~0.1 s and
+~20 MiB, while the tables load in milliseconds.  ``tests/test_tables.py`` checks
+that the shipped files are what this script builds from the installed libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+DATA = pathlib.Path(__file__).resolve().parents[1] / "src" / "unionnews" / "data"
+#: Characters per line in the tables that are one long run of characters.
+WIDTH = 100
+#: The main CJK block, over which script-only characters are listed.
+CJK_BLOCK = range(0x4E00, 0xA000)
+
+
+def header(what: str, source: str) -> str:
+    return f"# {what}\n# Built by scripts/build_tables.py from {source}; do not edit.\n"
+
+
+def wrapped(chars: Iterable[str]) -> str:
+    run = "".join(sorted(set(chars)))
+    return "".join(run[i : i + WIDTH] + "\n" for i in range(0, len(run), WIDTH))
+
+
+def gb2312_level1() -> str:
+    """The 3,755 most used simplified characters (GB2312 rows 16-55), from the codec."""
+    chars = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(chars)
+
+
+def common_hanzi() -> str:
+    """GB2312 level 1 and its traditional forms (OpenCC ``s2t`` and ``s2tw``)."""
+    import opencc
+
+    simplified = gb2312_level1()
+    forms = simplified + opencc.OpenCC("s2t").convert(simplified) + opencc.OpenCC("s2tw").convert(simplified)
+    return header(
+        "GB2312 level 1 and its traditional forms, one run of characters.",
+        "the gb2312 codec and OpenCC s2t, s2tw",
+    ) + wrapped(forms)
+
+
+def pinyin_readings() -> str:
+    """``reading<TAB>characters`` for every reading of pypinyin's single-character table."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    by_reading: dict[str, set[str]] = {}
+    for cp, readings in pinyin_dict.items():
+        for reading in readings.split(","):
+            by_reading.setdefault(reading, set()).add(chr(cp))
+    lines = (f"{r}\t{''.join(sorted(cs))}\n" for r, cs in sorted(by_reading.items()))
+    return header("Each pinyin reading and the characters that have it.", "pypinyin.pinyin_dict") + "".join(
+        lines
+    )
+
+
+def word_counts() -> str:
+    """``count<TAB>characters``: how many words of pypinyin's phrase table each character occurs in."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    counts = Counter(ch for word in phrases_dict for ch in word)
+    by_count: dict[int, list[str]] = {}
+    for ch, n in counts.items():
+        by_count.setdefault(n, []).append(ch)
+    lines = (f"{n}\t{''.join(sorted(cs))}\n" for n, cs in sorted(by_count.items(), reverse=True))
+    return header("Characters by the number of words they occur in.", "pypinyin.phrases_dict") + "".join(
+        lines
+    )
+
+
+def script_only() -> str:
+    """``t2s<TAB>…`` and ``s2t<TAB>…``: the characters of the main CJK block each conversion changes."""
+    import opencc
+
+    block = [chr(cp) for cp in CJK_BLOCK]
+    lines = []
+    for config in ("t2s", "s2t"):
+        converted = opencc.OpenCC(config).convert("\n".join(block)).split("\n")
+        changed = "".join(c for c, new in zip(block, converted, strict=True) if new != c)
+        lines.append(f"{config}\t{changed}\n")
+    return header(
+        "Hanzi of U+4E00-U+9FFF that OpenCC t2s (traditional-only) and s2t change.", "OpenCC t2s, s2t"
+    ) + "".join(lines)
+
+
+#: File name -> the function building its text.
+TABLES: dict[str, Callable[[], str]] = {
+    "common_hanzi.txt": common_hanzi,
+    "pinyin_readings.txt": pinyin_readings,
+    "word_counts.txt": word_counts,
+    "script_only.txt": script_only,
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = ap.parse_args()
+    stale = []
+    for name, build in TABLES.items():
+        path = DATA / name
+        text = build()
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"{path}: {len(text.encode()):,} bytes")
+    if stale:
+        print("stale tables (run python scripts/build_tables.py): " + ", ".join(stale), file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

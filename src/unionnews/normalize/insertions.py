@@ -1,0 +1,41 @@
+"""Remove non-content insertions in parentheses between two hanzi: ``鼓(😀)励`` -> ``鼓励``.
+
+Some mirror sites scatter emoji and pictographic symbols through articles to
+defeat copy detection; between two characters of one word they also split the
+word (and the unit of a statistic: ``人(🎈)次``).  Only parentheses holding
+nothing but such symbols are removed: real parentheticals (``（扩大）``, ``（兼）``,
+``（记者 王方）``, ``（2023）``, ``(App)``) and symbols with a meaning in running
+text (``℃``, ``㎡``, ``©``, ``®``, ``™``) are never touched.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from unionnews.normalize.fix import Fix
+
+#: Pictographs and their sequence parts (variation selector, joiner, skin tones),
+#: plus the symbol blocks used as decoration (arrows, shapes, dingbats, stars).
+_DECORATION = (
+    r"\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
+    r"\ufe0f\u200d\U0001f3fb-\U0001f3ff\U0001f1e6-\U0001f1ff"
+)
+#: Symbols that carry meaning in a sentence even between parentheses.
+MEANINGFUL_SYMBOLS = "©®™℃℉"
+#: At most this many characters of decoration in one insertion (a family emoji is 5).
+MAX_INSERTION = 12
+_SYMBOL = rf"[[{_DECORATION}]--[{MEANINGFUL_SYMBOLS}]]"
+_GROUP = rf"[(（][ \t]*{_SYMBOL}(?:[ \t]*{_SYMBOL}){{0,{MAX_INSERTION - 1}}}[ \t]*[)）]"
+#: At most this many insertions in a row between the same two hanzi.
+MAX_IN_A_ROW = 4
+INSERTION_RE = regex.compile(rf"(?<=\p{{Han}})(?:{_GROUP}){{1,{MAX_IN_A_ROW}}}(?=\p{{Han}})", regex.V1)
+
+
+def strip_symbol_insertions(text: str) -> list[Fix]:
+    """Fixes removing parenthesised emoji and symbols that stand between two hanzi."""
+    if "(" not in text and "（" not in text:
+        return []
+    return [
+        Fix(m.start(), m.end(), "", "insertion", 0.95, note="emoji or symbol inserted inside a word")
+        for m in INSERTION_RE.finditer(text)
+    ]

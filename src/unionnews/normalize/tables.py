@@ -1,0 +1,44 @@
+"""Character tables shipped as package data (``unionnews/data/*.txt``).
+
+They are built from pypinyin and OpenCC by ``scripts/build_tables.py``, so a process
+loads neither pypinyin (whose import reads its phrase dictionary: ~0.45 s, +55 MiB)
+nor OpenCC converters other than ``t2s`` just to derive them.  Each reader parses
+its file in a millisecond or two; callers cache the result.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    """The lines of a table, without the ``#`` header."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line for line in text.split("\n") if line and not line.startswith("#")]
+
+
+def common_hanzi_chars() -> str:
+    """GB2312 level 1 and its traditional forms (OpenCC ``s2t``, ``s2tw``), one run of characters."""
+    return "".join(_lines("common_hanzi.txt"))
+
+
+def chars_by_reading() -> dict[str, str]:
+    """Each pinyin reading (with tone marks) -> the characters that have it (pypinyin)."""
+    return {reading: chars for reading, chars in (line.split("\t") for line in _lines("pinyin_readings.txt"))}
+
+
+def word_counts() -> dict[str, int]:
+    """How many words of pypinyin's phrase table each character occurs in."""
+    counts: dict[str, int] = {}
+    for line in _lines("word_counts.txt"):
+        count, chars = line.split("\t")
+        counts.update(dict.fromkeys(chars, int(count)))
+    return counts
+
+
+def script_only_chars() -> tuple[str, str]:
+    """The hanzi of U+4E00-U+9FFF that OpenCC ``t2s`` changes, and those ``s2t`` changes."""
+    table = {config: chars for config, chars in (line.split("\t") for line in _lines("script_only.txt"))}
+    return table["t2s"], table["s2t"]
