@@ -51,7 +51,8 @@ def test_normalize_is_idempotent_on_found_strings(text: str) -> None:
 
 
 #: fuzz_hostile (GBK-only, Big5, surrogates, CRLF; 2,002 inputs in 300 s): every failure
-#: was a lone surrogate in a ``str``, which ``normalize`` passes to a UTF-8 encode.
+#: was a lone surrogate in a ``str``, which ``normalize`` passed to a UTF-8 encode (fixed in
+#: the normalizer: replaced and recorded).
 SURROGATE_CASES = ["\ud978", "一\ud8df侚", "工会\ud800召开会议\r\n", "\udc80\r\n職工"]
 
 
