@@ -56,9 +56,6 @@ def test_normalize_is_idempotent_on_found_strings(text: str) -> None:
 SURROGATE_CASES = ["\ud978", "一\ud8df侚", "工会\ud800召开会议\r\n", "\udc80\r\n職工"]
 
 
-@pytest.mark.xfail(
-    strict=False, reason="lone surrogates: the normalizer branch of issue 13 replaces and records them"
-)
 @pytest.mark.parametrize("text", SURROGATE_CASES)
 def test_lone_surrogates_parse_to_serialisable_output(text: str) -> None:
     article = unionnews.parse(text)
