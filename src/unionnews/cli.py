@@ -125,6 +125,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return SIGNAL_STATUS.get(stop.signal, 1)
     if args.group_copies:
         _group_copies(args)
+    elif args.overwrite and args.output and args.format != "csv":
+        from unionnews.corpus.grouped import remove_events_once
+
+        remove_events_once(args.output, args.format)
     if run.parsed + run.failed + run.done == 0:
         log.warning("nothing to parse in %s (%s)", " ".join(args.paths), _looked_for())
         return 1
@@ -142,6 +146,13 @@ def _group_copies(args: argparse.Namespace) -> None:
         summary.groups,
         summary.copied,
     )
+    if summary.events_table is not None:
+        log.info(
+            "%d events reported, %d once counted: %s",
+            summary.events,
+            summary.events_once,
+            summary.events_table,
+        )
 
 
 def _summary(run: Run, args: argparse.Namespace, seconds: float, stopped: int | None) -> None:
