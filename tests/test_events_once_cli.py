@@ -41,7 +41,7 @@ def jsonl(tmp_path_factory: pytest.TempPathFactory, folder: pathlib.Path) -> pat
     out = tmp_path_factory.mktemp("jsonl") / "out.jsonl"
     result = _run(str(folder), "--group-copies", "-o", str(out), "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    assert f"once counted: {out.parent / 'out.events.jsonl'}" in result.stderr
+    assert f"counted once: {out.parent / 'out.events.jsonl'}" in result.stderr
     return out
 
 
@@ -154,3 +154,14 @@ def test_parquet_resume_replaces_the_earlier_table(
     again = _run(str(folder), "--format", "parquet", "-o", str(out), "--overwrite")
     assert again.returncode == 0, again.stderr
     assert not list((out / "events_once").glob("part-*.parquet"))
+
+
+def test_output_without_events_gets_no_table(tmp_path: pathlib.Path, folder: pathlib.Path) -> None:
+    out = tmp_path / "out.jsonl"
+    events = tmp_path / "out.events.jsonl"
+    events.write_text('{"stale": true}\n', encoding="utf-8")
+    result = _run(str(folder), "--group-copies", "-o", str(out), "--fields", "title,text")
+    assert result.returncode == 0, result.stderr
+    assert "no events in the output" in result.stderr
+    assert not events.exists()
+    assert all("copy_group" in json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())

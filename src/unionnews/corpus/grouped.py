@@ -104,6 +104,7 @@ def group_jsonl(path: str) -> GroupSummary:
     os.replace(tmp, path)
     summary = summarize(assignments)
     if not has_events:
+        remove_events_once(path, "jsonl")
         return summary
     for line, sig in zip(_lines(path), signatures, strict=True):
         assignment = by_origin[sig.article_id]
