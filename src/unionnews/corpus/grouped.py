@@ -218,6 +218,7 @@ def group_parquet(folder: str) -> GroupSummary:
     summary = summarize(assignments)
     ledger = _parquet_ledger(folder, by_origin)
     if ledger is None:
+        remove_events_once(folder, "parquet")
         return summary
     target = events_once_path(folder, "parquet")
     rows = events_once_rows(ledger)
