@@ -208,6 +208,7 @@ def cli_cost(corpus: Corpus, rounds: int) -> tuple[float, float]:
                     str(source),
                     "-o",
                     str(pathlib.Path(tmp) / "out.jsonl"),
+                    "--overwrite",
                 ]
                 t0 = time.perf_counter()
                 subprocess.run(cmd + (["--group-copies"] if group else []), check=True, capture_output=True)

@@ -125,6 +125,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return SIGNAL_STATUS.get(stop.signal, 1)
     if args.group_copies:
         _group_copies(args)
+    elif args.overwrite and args.output and args.format != "csv":
+        from unionnews.corpus.grouped import remove_events_once
+
+        remove_events_once(args.output, args.format)
     if run.parsed + run.failed + run.done == 0:
         log.warning("nothing to parse in %s (%s)", " ".join(args.paths), _looked_for())
         return 1
@@ -142,6 +146,15 @@ def _group_copies(args: argparse.Namespace) -> None:
         summary.groups,
         summary.copied,
     )
+    if summary.events_table is None:
+        log.info("no events in the output (--fields): no table of events counted once")
+    else:
+        log.info(
+            "%d events as reported, %d counted once: %s",
+            summary.events,
+            summary.events_once,
+            summary.events_table,
+        )
 
 
 def _summary(run: Run, args: argparse.Namespace, seconds: float, stopped: int | None) -> None:
@@ -405,7 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=int, default=PARQUET_BATCH, metavar="N",
                    help=f"Parquet: articles per part file, the most a crash can lose (default {PARQUET_BATCH})")  # fmt: skip
     p.add_argument("--group-copies", action="store_true",
-                   help="mark copies of one article: copy_group and canonical in the output "
+                   help="mark copies of one article: copy_group and canonical in the output, "
+                        "and write the events counted once (OUT.events.jsonl, OUT/events_once) "
                         "(needs unionnews[copies])")  # fmt: skip
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress on stderr (default: a bar when stderr is a terminal)")  # fmt: skip
