@@ -85,7 +85,7 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
             approx = (
                 bool(m["approx"])
                 or text[m.end() : m.end() + 2].startswith(("以上", "左右", "多"))
-                or any(prefix.endswith(w) for w in APPROX_BEFORE_TRUE)
+                or prefix.endswith(APPROX_BEFORE_TRUE)
             )
             subject = SUBJECT_RE.match(text[m.end() : m.end() + _SUBJECT_REACH])
             out.append(
@@ -110,7 +110,7 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
     after = text[m.end() : m.end() + 2]
     if before and (before == "第" or before.isdigit() or before in ".-/:"):
         return False  # at the very start of a sentence there is nothing before
-    if any(text.startswith(c, m.start()) for c in FIXED_COMPOUNDS):
+    if text.startswith(FIXED_COMPOUNDS, m.start()):
         return False
     if text.startswith("以下", m.end()) or (
         text.startswith("以上", m.end()) and text[max(0, m.start() - 2) : m.start()] in ("以上", "以下")
