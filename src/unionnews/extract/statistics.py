@@ -72,9 +72,12 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
     out: list[Event] = []
     for sentence in sentences:
         text = sentence.text
-        quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
-        quote_starts = [a for a, _ in quoted]
+        quoted: list[tuple[int, int]] | None = None
+        quote_starts: list[int] = []
         for m in STAT_RE.finditer(text):
+            if quoted is None:  # found only for sentences with a number, most have none
+                quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(text)]
+                quote_starts = [a for a, _ in quoted]
             if _inside(quoted, quote_starts, m.start()) or not _is_count(text, m):
                 continue
             try:
