@@ -552,7 +552,7 @@ def _subject_form(
         return []
     if follow_up and name.endswith("代表大会"):
         return []
-    place = _PLACE_AT_END_RE.search(m.group("rest"))
+    place = regex.search(r"在([^，。；]{1,30})$", m.group("rest"))
     date = date_at(verb_at)
     candidates: list[str | None] = [*organizers] or [None]
     return [
@@ -631,19 +631,14 @@ def _dedupe(found: list[Event]) -> list[Event]:
     return out
 
 
-_KIND_DROP_RE = regex.compile(r"[\s()（）]")
-_PLACE_AT_END_RE = regex.compile(r"在([^，。；]{1,30})$")
-_SENTENCE_PUNCT_RE = regex.compile(r"[。！？；，]")
-
-
 def _kind(name: str) -> str:
-    return _KIND_DROP_RE.sub("", name)
+    return regex.sub(r"[\s()（）]", "", name)
 
 
 def _title_like(meeting: Meeting, text: str) -> bool:
     """Whether the meeting was read from a line without sentence punctuation (a headline left in the body)."""
     span = meeting.evidence
-    return span is not None and not _SENTENCE_PUNCT_RE.search(text[span.start : span.end])
+    return span is not None and not regex.search(r"[。！？；，]", text[span.start : span.end])
 
 
 #: Distinct organizer-named meetings a nameless one is compared with (keeps the clean-up linear).

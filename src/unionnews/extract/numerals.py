@@ -36,8 +36,6 @@ def read_number(text: str) -> int | float:
         text = text.replace(tens, written)
     if not text:
         raise NumeralError("empty number")
-    if text.isascii() and text.isdigit():
-        return int(text)  # the common case, without the Decimal arithmetic
     value = _combine(_tokens(text))
     return int(value) if value == value.to_integral_value() else float(value)
 
