@@ -39,6 +39,9 @@ class Document:
     lexicon: Lexicon
     published: str | None = None
     dates: tuple[DateMention, ...] = ()
+    _sentences: dict[tuple[str, ...], tuple[Sentence, ...]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def lines_of(self, *kinds: str) -> Iterator[tuple[int, Line]]:
         for i, line in enumerate(self.lines):
@@ -46,8 +49,17 @@ class Document:
                 yield i, line
 
     def sentences(self, *kinds: str) -> Iterator[Sentence]:
-        """Sentences of the lines of the given kinds (all body-like lines by default)."""
+        """Sentences of the lines of the given kinds (all body-like lines by default).
+
+        Split once per document and kinds: several extractors read the same sentences.
+        """
         kinds = kinds or ("body",)
+        found = self._sentences.get(kinds)
+        if found is None:
+            found = self._sentences[kinds] = tuple(self._split(kinds))
+        return iter(found)
+
+    def _split(self, kinds: tuple[str, ...]) -> Iterator[Sentence]:
         for i, line in self.lines_of(*kinds):
             for m in SENTENCE_END_RE.finditer(line.text):
                 if m.group().strip():

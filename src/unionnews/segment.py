@@ -60,10 +60,46 @@ def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(parts))
 
 
-#: Furniture patterns are scanned one by one: several are unanchored, and as one
-#: alternation they lose ``regex``'s literal-prefix search (3x slower on the seeds).
-_FURNITURE_RES = tuple(regex.compile(p) for p in FURNITURE_PATTERNS)
-_FURNITURE_CUE_RE = any_of(FURNITURE_CUES)
+def _top_level_alternation(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group and class (``^a|b`` is not anchored)."""
+    depth = 0
+    in_class = False
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _is_anchored(pattern: str) -> bool:
+    return pattern.startswith("^") and not _top_level_alternation(pattern)
+
+
+def split_anchored(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """``patterns`` as (line-start ones, for ``match``; the rest, for ``search``).
+
+    Tried only at position 0, the anchored ones cost one attempt per line instead of a
+    scan; the floating ones keep ``regex``'s literal-prefix search, as a small alternation.
+    """
+    anchored = tuple(p[1:] for p in patterns if _is_anchored(p))
+    floating = tuple(p for p in patterns if not _is_anchored(p))
+    return any_of(anchored), any_of(floating)
+
+
+_FURNITURE_START_RE, _FURNITURE_ANY_RE = split_anchored(FURNITURE_PATTERNS)
+_FURNITURE_CUE_START_RE, _FURNITURE_CUE_ANY_RE = split_anchored(FURNITURE_CUES)
 #: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
 _OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
@@ -127,7 +163,12 @@ def split_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
-    if any(r.search(line) for r in _FURNITURE_RES) or _is_cue_furniture(line):
+    return _is_cue_furniture(line) or _is_listed_furniture(line, lexicon)
+
+
+def _is_listed_furniture(line: str, lexicon: Lexicon | None) -> bool:
+    """Furniture by the pattern table or the lexicon (the cues are checked apart)."""
+    if _FURNITURE_START_RE.match(line) is not None or _FURNITURE_ANY_RE.search(line) is not None:
         return True
     if lexicon is not None:
         if line in lexicon.get("section"):
@@ -139,7 +180,7 @@ def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
 
 def _is_cue_furniture(line: str) -> bool:
     """Layout furniture that a date does not redeem: a forum post header, an e-reader label."""
-    return _FURNITURE_CUE_RE.search(line) is not None
+    return _FURNITURE_CUE_START_RE.match(line) is not None or _FURNITURE_CUE_ANY_RE.search(line) is not None
 
 
 def _is_dated_meta(line: str) -> bool:
@@ -175,7 +216,7 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
     for i, (_, _, s) in enumerate(lines):
         if is_credit(s):
             kinds[i] = "credit"
-        elif _is_cue_furniture(s) or (is_furniture(s, lexicon) and not _is_dated_meta(s)):
+        elif _is_cue_furniture(s) or (_is_listed_furniture(s, lexicon) and not _is_dated_meta(s)):
             kinds[i] = "furniture"
     body_start = next(
         (i for i, (_, _, s) in enumerate(lines) if kinds[i] is None and is_prose(s)), len(lines)

@@ -73,12 +73,18 @@ def extract_initiatives(document: Document) -> list[Event]:
             head = _head(line.text, group[-1].end)
             trigger = None if head.startswith(PERIOD_WORDS) else _trigger_in(head, base)
             if trigger is None:
-                trigger = next((w for w in direct if head.startswith(w)), None)
+                trigger = (
+                    next((w for w in direct if head.startswith(w)), None) if head.startswith(direct) else None
+                )
             if trigger is None and COUNTED_GROUP_RE.match(head):
                 trigger = "等"
             lead = line.text[max(group[0].start - 4, 0) : group[0].start]
             if trigger is None:
-                trigger = next((w for w in before_words if lead.endswith(w)), None)
+                trigger = (
+                    next((w for w in before_words if lead.endswith(w)), None)
+                    if lead.endswith(before_words)
+                    else None
+                )
             listed = None
             if trigger is None:
                 listed = PROGRAM_SET_RE.search(line.text, max(group[0].start - 30, 0), group[0].start)

@@ -226,10 +226,11 @@ def extract_meetings(document: Document) -> list[Event]:
 
 def _may_report(text: str) -> bool:
     """Whether a sentence has a word any meeting shape needs (most sentences have none)."""
-    return any(word in text for word in _REPORT_WORDS)
+    return _REPORT_RE.search(text) is not None
 
 
 _REPORT_WORDS = ("召开", "举行", "举办", "开幕", "闭幕")
+_REPORT_RE = regex.compile("|".join(_REPORT_WORDS))
 
 
 def _headline_meetings(
@@ -390,7 +391,7 @@ def _meetings_in(
     text = sentence.text
     out: list[Event] = []
     ctx.sentence_org = None
-    if not any(v in text for v in ("召开", "举行", "举办", "开幕", "闭幕")):
+    if not _may_report(text):
         return out
     breaks = [b.start() for b in _CLAUSE_BREAK_RE.finditer(text)]
     evidence = Span(sentence.start, sentence.end, -1, -1)

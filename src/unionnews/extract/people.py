@@ -180,11 +180,23 @@ PHOTO_CREDIT_RE = regex.compile(r"(?:^|[。！？）)\s])(?P<names>[\p{Han}][\p{
 DANGLING_ROLE_RE = regex.compile(rf"(?:{_ROLE_ALT})\s*[:：]\s*$")
 
 
+def _may_open(text: str) -> bool:
+    """What an opening credit needs (a parenthesis or a reporter's label): most paragraphs lack both."""
+    return "（" in text or "(" in text or "记者" in text or "通讯员" in text
+
+
+def _may_close(text: str) -> bool:
+    """What a closing credit needs: a closing parenthesis at the end, or a reporter's label."""
+    return text.rstrip().endswith(("）", ")")) or "记者" in text or "通讯员" in text
+
+
 def _opening_credits(document: Document) -> list[Person]:
     """Byline people in the credit that opens one of the first body paragraphs."""
     people: list[Person] = []
     for _, line in itertools.islice(document.lines_of("body"), OPENING_LINES):
-        m = OPENING_CREDIT_RE.match(line.text) or OPENING_BARE_CREDIT_RE.match(line.text)
+        m = _may_open(line.text) and (
+            OPENING_CREDIT_RE.match(line.text) or OPENING_BARE_CREDIT_RE.match(line.text)
+        )
         if m and ROLE_RE.search(m.group("credit")):
             people.extend(_people_in(m.group("credit"), line.start + m.start("credit")))
     return people
@@ -194,7 +206,9 @@ def _closing_credits(document: Document) -> list[Person]:
     """A credit closing a body paragraph, however long the paragraph: ``…。（记者王方）``."""
     people: list[Person] = []
     for _, line in document.lines_of("body"):
-        m = CLOSING_CREDIT_RE.search(line.text) or CLOSING_BARE_CREDIT_RE.search(line.text)
+        m = _may_close(line.text) and (
+            CLOSING_CREDIT_RE.search(line.text) or CLOSING_BARE_CREDIT_RE.search(line.text)
+        )
         if m and ROLE_RE.search(m.group("credit")) and not AUTHOR_NOTE_RE.match(m.group()):
             people.extend(_people_in(m.group("credit"), line.start + m.start("credit")))
     return people

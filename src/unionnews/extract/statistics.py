@@ -72,9 +72,12 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
     out: list[Event] = []
     for sentence in sentences:
         text = sentence.text
-        quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
-        quote_starts = [a for a, _ in quoted]
+        quoted: list[tuple[int, int]] | None = None
+        quote_starts: list[int] = []
         for m in STAT_RE.finditer(text):
+            if quoted is None:  # found only for sentences with a number, most have none
+                quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(text)]
+                quote_starts = [a for a, _ in quoted]
             if _inside(quoted, quote_starts, m.start()) or not _is_count(text, m):
                 continue
             try:
@@ -85,7 +88,7 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
             approx = (
                 bool(m["approx"])
                 or text[m.end() : m.end() + 2].startswith(("以上", "左右", "多"))
-                or any(prefix.endswith(w) for w in APPROX_BEFORE_TRUE)
+                or prefix.endswith(APPROX_BEFORE_TRUE)
             )
             subject = SUBJECT_RE.match(text[m.end() : m.end() + _SUBJECT_REACH])
             out.append(
@@ -110,7 +113,7 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
     after = text[m.end() : m.end() + 2]
     if before and (before == "第" or before.isdigit() or before in ".-/:"):
         return False  # at the very start of a sentence there is nothing before
-    if any(text.startswith(c, m.start()) for c in FIXED_COMPOUNDS):
+    if text.startswith(FIXED_COMPOUNDS, m.start()):
         return False
     if text.startswith("以下", m.end()) or (
         text.startswith("以上", m.end()) and text[max(0, m.start() - 2) : m.start()] in ("以上", "以下")
