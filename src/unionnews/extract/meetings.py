@@ -688,9 +688,8 @@ def _finish(events: list[Event], text: str, headline_org: str | None) -> list[Ev
         chair = person_at_end(m.group(1)) if m else None
         if chair:
             meetings = {i: attrs.evolve(e, chair=chair) for i, e in meetings.items()}
-    return [
-        meetings[i] if i in meetings else e for i, e in enumerate(events) if i in meetings or i not in idx
-    ]
+    dropped = set(idx) - meetings.keys()
+    return [meetings.get(i, e) for i, e in enumerate(events) if i not in dropped]
 
 
 def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
