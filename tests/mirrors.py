@@ -9,7 +9,10 @@ independently written article (another outlet), which is not a copy.
 
 from __future__ import annotations
 
+import pathlib
 import random
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import attrs
@@ -234,3 +237,17 @@ def make_corpus(articles: int, seed: int = 0, **options: float) -> Corpus:
         group_of.update((c.article_id, truth.article_id) for c in group)
     random.Random(seed).shuffle(copies)
     return Corpus(tuple(copies), truths, group_of)
+
+
+def write_copies(root: pathlib.Path, corpus: Corpus) -> pathlib.Path:
+    """Each copy of ``corpus`` as ``<article_id>.txt`` in ``root``: a folder for the command to parse."""
+    for c in corpus.copies:
+        (root / f"{c.article_id}.txt").write_text(c.raw, encoding="utf-8")
+    return root
+
+
+def run_parse(*args: str) -> subprocess.CompletedProcess[str]:
+    """``unionnews parse ARGS`` in a real process."""
+    return subprocess.run(
+        [sys.executable, "-m", "unionnews", "parse", *args], capture_output=True, text=True, timeout=600
+    )

@@ -5,12 +5,10 @@ from __future__ import annotations
 import collections
 import json
 import pathlib
-import subprocess
-import sys
 
 import pytest
 
-from mirrors import Corpus, make_corpus
+from mirrors import Corpus, make_corpus, run_parse, write_copies
 
 
 @pytest.fixture(scope="module")
@@ -20,16 +18,10 @@ def corpus() -> Corpus:
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> pathlib.Path:
-    root = tmp_path_factory.mktemp("mirrors")
-    for c in corpus.copies:
-        (root / f"{c.article_id}.txt").write_text(c.raw, encoding="utf-8")
-    return root
+    return write_copies(tmp_path_factory.mktemp("mirrors"), corpus)
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unionnews", "parse", *args], capture_output=True, text=True, timeout=600
-    )
+_run = run_parse
 
 
 def _truth_of(origin: str) -> str:

@@ -6,13 +6,11 @@ import collections
 import json
 import pathlib
 import shutil
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
-from mirrors import Corpus, make_corpus
+from mirrors import Corpus, make_corpus, run_parse, write_copies
 
 Row = dict[str, Any]
 
@@ -24,16 +22,10 @@ def corpus() -> Corpus:
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> pathlib.Path:
-    root = tmp_path_factory.mktemp("mirrors")
-    for c in corpus.copies:
-        (root / f"{c.article_id}.txt").write_text(c.raw, encoding="utf-8")
-    return root
+    return write_copies(tmp_path_factory.mktemp("mirrors"), corpus)
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unionnews", "parse", *args], capture_output=True, text=True, timeout=600
-    )
+_run = run_parse
 
 
 @pytest.fixture(scope="module")

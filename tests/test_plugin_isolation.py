@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_plugins import Hanging
 
 import unionnews
 from unionnews.hookspecs import hookimpl
@@ -266,20 +267,6 @@ def test_a_dates_hook_cut_off_by_its_budget_is_recorded() -> None:
     errors = {e.plugin: e for e in article.errors}
     assert errors["builtin.dates"].kind == "budget"
     assert not article.dates
-
-
-class Hanging:
-    """Loops forever, swallowing ordinary exceptions as careless plugins do."""
-
-    __name__ = "hanging"
-
-    @hookimpl
-    def unionnews_extract_initiatives(self, document: object) -> list[object]:
-        while True:
-            try:
-                time.sleep(0.01)
-            except Exception:
-                continue
 
 
 def test_a_hanging_plugin_in_a_thread_is_interrupted() -> None:

@@ -127,16 +127,28 @@ def _call_builtin(
     impl: HookImpl, hook: str, document: Document | None, session: Session, errors: list[PluginError]
 ) -> Any:
     """A built-in hook: called directly, still within the budget and isolated."""
+    return _guarded(impl, hook, session, errors, impl.function, *((document,) if impl.takes_document else ()))
+
+
+def _guarded(
+    impl: HookImpl, hook: str, session: Session, errors: list[PluginError], function: Any, *args: Any
+) -> Any:
+    """``function(*args)`` within the session's budget; ``None`` (and an error recorded) when it raised or overran.
+
+    Every exception is kept in, ``SystemExit`` and ``GeneratorExit`` included (a bug in
+    one extractor must not lose the article, a plugin never ends the run); only
+    ``KeyboardInterrupt`` goes through.
+    """
     before = session.deadline
     try:
-        result = session.run(impl.function, *((document,) if impl.takes_document else ()))
+        result = session.run(function, *args)
     except OverBudget:
         session.settle(before)
         errors.append(_over_budget(impl, hook, session))
         return None
     except KeyboardInterrupt:
         raise
-    except BaseException as e:  # a bug in one extractor must not lose the article
+    except BaseException as e:
         errors.append(PluginError(impl.plugin, hook, safe_message(e)))
         return None
     if session.overran:
@@ -151,20 +163,8 @@ def _call_plugin(
     """A third-party hook: run and consumed within the budget, every exception kept in, its result checked."""
     cap = max(MIN_ITEMS, ITEMS_PER_CHAR * len(document.text)) if document is not None else MIN_ITEMS
     args = (document,) if impl.takes_document else ()
-    before = session.deadline
-    try:
-        result = session.run(_run_and_consume, impl.function, args, hook, cap)
-    except OverBudget:
-        session.settle(before)
-        errors.append(_over_budget(impl, hook, session))
-        return None
-    except KeyboardInterrupt:
-        raise
-    except BaseException as e:  # SystemExit, GeneratorExit...: a plugin never ends the run
-        errors.append(PluginError(impl.plugin, hook, safe_message(e)))
-        return None
-    if session.overran:
-        errors.append(_over_budget(impl, hook, session))
+    result = _guarded(impl, hook, session, errors, _run_and_consume, impl.function, args, hook, cap)
+    if result is None:
         return None
     if isinstance(result, _TooMany):
         errors.append(PluginError(impl.plugin, hook, f"returned more than {cap} items", "invalid"))

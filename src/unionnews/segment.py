@@ -126,8 +126,8 @@ META_LINE_RE = regex.compile(
     rf"|(?:{'|'.join(META_BARE_LABELS)})\s*\d"
     r"|第\s*[A-Z]?\d{1,3}\s*版"
 )
-#: An e-paper line: ``《某日报》（2024年03月02日 02版）``.
-EPAPER_LINE_RE = regex.compile(r"^《[^》]{2,20}》\s*[（(]\s*\d{4}\s*年")
+#: An e-paper's issue line, ``《某日报》（2024年03月02日 02版）``: metadata, and its paper the source.
+EPAPER_LINE_RE = regex.compile(r"^《(?P<outlet>[^》]{2,20})》\s*[（(]\s*\d{4}\s*年")
 #: A kicker's two short parallel phrases: ``工地战高温 关爱送清凉``.
 COUPLET_RE = regex.compile(r"^\S{2,10}(?:[\s，,]+\S{2,10}){1,2}$")
 CHANNEL_PATH_RE = regex.compile(CHANNEL_PATH)

@@ -185,7 +185,14 @@ def _limited_lines(
 
 def jsonl_record(line: bytes | str, origin: str, options: InputOptions | None = None) -> Record | BadRecord:
     """One JSON Lines record: an object with a string text field (``text`` unless configured)."""
-    options = options or InputOptions()
+    decoded = _decode_object(line, origin, options or InputOptions())
+    return decoded if isinstance(decoded, BadRecord) else Record(origin, decoded[1])
+
+
+def _decode_object(
+    line: bytes | str, origin: str, options: InputOptions
+) -> tuple[dict[str, Any], str] | BadRecord:
+    """A JSON Lines record's object and its text, or why it is not a record."""
     try:
         obj = json.loads(line)
         if not isinstance(obj, dict):
@@ -195,7 +202,7 @@ def jsonl_record(line: bytes | str, origin: str, options: InputOptions | None = 
             raise TypeError(f"{options.text_field!r} is not a string")
     except (ValueError, KeyError, TypeError) as e:
         return BadRecord(origin, f"bad record: {type(e).__name__}: {e}")
-    return Record(origin, text)
+    return obj, text
 
 
 def record_identity(line: bytes | str, options: InputOptions) -> str | None:
@@ -218,15 +225,10 @@ def decode_record(record: Record, options: InputOptions) -> tuple[Record, dict[s
     """A JSON Lines record decoded into its text, identity and kept fields (other records as they are)."""
     if not record.jsonl:
         return record, {}
-    try:
-        obj = json.loads(record.raw)
-        if not isinstance(obj, dict):
-            raise TypeError(f"a JSON {type(obj).__name__}, not an object")
-        text = obj[options.text_field]
-        if not isinstance(text, str):
-            raise TypeError(f"{options.text_field!r} is not a string")
-    except (ValueError, KeyError, TypeError) as e:
-        return BadRecord(record.origin, f"bad record: {type(e).__name__}: {e}")
+    decoded = _decode_object(record.raw, record.origin, options)
+    if isinstance(decoded, BadRecord):
+        return decoded
+    obj, text = decoded
     key = _id_of(obj, options) or record.key
     fields = {name: obj.get(name) for name in options.keep_fields}
     return Record(record.origin, text, key=key), fields

@@ -11,6 +11,7 @@ from unionnews.extract.dates import parse_published
 from unionnews.layout_rules import IMAGE_MARKERS, OUTLET_SUFFIXES, SELF_OUTLETS
 from unionnews.segment import (
     DATE_LINE_RE,
+    EPAPER_LINE_RE,
     TITLE_LABEL_RE,
     WEEKDAY_RE,
     Line,
@@ -41,8 +42,6 @@ DATELINE_OUTLET_RE = regex.compile(
 PAPER_OPENING_RE = regex.compile(r"^《(?P<outlet>[^》]{2,20})》\s*(?:记者|讯|\d{1,2}月)")
 #: ``据某市总工会官方微博消息``, also in a closing ``（据…消息 …）``.
 VIA_MESSAGE_RE = regex.compile(r"^[（(]?据(?P<outlet>[^\s，。、“”（()）]{2,24}?)消息")
-#: ``《某日报》（2024年03月02日 02版）``: an e-paper's issue line.
-EPAPER_SOURCE_RE = regex.compile(r"^《(?P<outlet>[^》]{2,20})》\s*[（(]\s*\d{4}\s*年")
 #: Body paragraphs searched for an opening dateline.
 OPENING_PARAGRAPHS = 5
 #: Last lines searched for a publication date when the page header has none.
@@ -168,7 +167,7 @@ def _credited_source(document: Document) -> tuple[str | None, str | None] | None
             if not _is_self(head):
                 return head, (paper.group(1) if paper else None)
             continue
-        m = VIA_PAPER_RE.match(line.text) or EPAPER_SOURCE_RE.match(line.text)
+        m = VIA_PAPER_RE.match(line.text) or EPAPER_LINE_RE.match(line.text)
         if m and source is None:
             source = newspaper = m.group(1)
     if source is None:
