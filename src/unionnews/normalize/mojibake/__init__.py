@@ -40,7 +40,7 @@ def find_mojibake(text: str, failed: set[tuple[str, str, str]] | None = None) ->
     for fix in repair_misread_cjk(text, failed):
         if taken.add(fix.start, fix.end):
             fixes.append(fix)
-    fixes += repair_phase_shifts(text, sus, taken)
+    fixes += repair_phase_shifts(text, sus, taken, failed)
     fixes.sort(key=lambda f: f.start)
     return fixes
 

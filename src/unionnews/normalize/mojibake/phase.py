@@ -32,6 +32,10 @@ from unionnews.normalize.mojibake.plausibility import (
 #: surprising character the shift may have started.
 MAX_RUN = 20
 LOOK_BACK = 3
+#: Characters each side of an anchor that its repair can depend on.
+CONTEXT = MAX_RUN + LOOK_BACK + 2
+#: A surprising run this near an anchor is needed before any re-reading is tried.
+NEAR = 6
 #: Cost (nats) of a byte guessed where nothing marks it, on top of the guess's own cost.
 INVENTED_BYTE = 4.0
 #: A reading must save this much in total, and this much per character it spans.
@@ -46,16 +50,30 @@ AFTER_DAMAGE_BONUS = 2.0
 GUESS_FLOOR = -13.0
 
 
-def repair_phase_shifts(text: str, sus: re.Pattern[str], taken: Taken | None = None) -> list[Fix]:
-    """Every one-byte phase shift in ``text`` worth repairing, sorted and non-overlapping."""
+def repair_phase_shifts(
+    text: str,
+    sus: re.Pattern[str],
+    taken: Taken | None = None,
+    failed: set[tuple[str, str, str]] | None = None,
+) -> list[Fix]:
+    """Every one-byte phase shift in ``text`` worth repairing, sorted and non-overlapping.
+
+    ``failed`` remembers anchors (by their context) that gave no repair, so that the
+    pipeline's later rounds over the same text do not try them again.
+    """
     taken = taken or Taken()
     fixes: list[Fix] = []
     for anchor in _anchors(text, sus):
         if taken.covers(anchor):
             continue
+        context = (text[max(anchor - CONTEXT, 0) : anchor], text[anchor], text[anchor + 1 : anchor + CONTEXT])
+        if failed is not None and context in failed:
+            continue
         fix = reread_shifted(text, anchor)
         if fix is not None and taken.add(fix.start, fix.end):
             fixes.append(fix)
+        elif fix is None and failed is not None:
+            failed.add(context)
     fixes.sort(key=lambda f: f.start)
     return fixes
 
@@ -88,7 +106,7 @@ def _double_byte(text: str, i: int) -> bool:
 def reread_shifted(text: str, anchor: int) -> Fix | None:
     """The best shifted re-reading of a run at or around ``anchor``, if it clearly wins."""
     marked = text[anchor] in LOST_BYTE_MARKS
-    around = implausible_run(text, max(anchor - MAX_RUN, 0), min(anchor + MAX_RUN, len(text)))
+    around = implausible_run(text, max(anchor - NEAR, 0), min(anchor + NEAR, len(text)))
     if around < (1 if marked else 2):
         return None
     best: tuple[float, int, int, str, bool] | None = None
@@ -100,7 +118,10 @@ def reread_shifted(text: str, anchor: int) -> Fix | None:
         ends_at_mark = []
     frame = min((s - 1 if m else s for s, m in starts), default=anchor)
     for start, lead_marked in starts:
-        for end in range(start + 2, min(start + MAX_RUN, len(text)) + 1):
+        last = min(start + MAX_RUN, len(text))
+        if implausible_run(text, start - lead_marked, min(last + 1, len(text))) < (1 if lead_marked else 2):
+            continue
+        for end in range(start + 2, last + 1):
             cand = _candidate(text, start, end, lead_marked, frame)
             if cand is not None and (best is None or cand[0] > best[0]):
                 best = cand
@@ -142,6 +163,8 @@ def _candidate(
     if raw is None or len(raw) < 3:
         return None
     lo = start - 1 if lead_marked else start
+    if implausible_run(text, lo, min(end + 1, len(text))) < (1 if lead_marked else 2):
+        return None
     trail_marked = end < len(text) and text[end] in LOST_BYTE_MARKS
     before = text[lo - 1] if lo > 0 else " "
     middle = _decode_strict(raw[1:])
@@ -237,6 +260,7 @@ def _is_text(reading: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=16384)
 def _guess_lead(trail: int, before: str, nxt: str) -> str | None:
     """The character ending in byte ``trail`` that best fits between ``before`` and ``nxt``."""
     best: tuple[float, str] | None = None
@@ -247,6 +271,7 @@ def _guess_lead(trail: int, before: str, nxt: str) -> str | None:
     return None if best is None else best[1]
 
 
+@functools.lru_cache(maxsize=16384)
 def _guess_trail(lead: int, prev: str, after: str) -> str | None:
     """The character starting with byte ``lead`` that best fits between ``prev`` and ``after``."""
     best: tuple[float, str] | None = None

@@ -64,10 +64,35 @@ def _read(text: str) -> dict[str, float]:
 
 @functools.lru_cache(maxsize=65536)
 def _simplified(ch: str) -> str:
+    """The counted form of ``ch``: itself, its folded form, or (rarely) OpenCC's answer."""
+    folded = _folding().get(ch)
+    if folded is not None:
+        return folded
+    if ch in _tables()[0] or ch < "\u3400":
+        return ch
     from unionnews.normalize.script import converter
 
     out: str = converter("t2s").convert(ch)
     return out if len(out) == 1 else ch
+
+
+@functools.cache
+def _folding() -> dict[str, str]:
+    """Traditional (and Taiwan) forms of the counted characters -> the counted character.
+
+    Built with two OpenCC calls over the whole table, one character a line, so
+    that scoring never calls OpenCC per character.
+    """
+    from unionnews.normalize.script import converter
+
+    chars = [c for c in _tables()[0] if len(c) == 1]
+    joined = "\n".join(chars)
+    folding: dict[str, str] = {}
+    for config in ("s2t", "s2tw"):
+        for simple, other in zip(chars, converter(config).convert(joined).split("\n"), strict=False):
+            if len(other) == 1 and other != simple:
+                folding.setdefault(other, simple)
+    return folding
 
 
 @functools.lru_cache(maxsize=65536)

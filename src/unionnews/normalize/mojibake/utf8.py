@@ -139,7 +139,12 @@ def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, st
         raw = encode_with_lost_marks(span, codec)
         if raw is None:
             continue
-        reading = decode_utf8_guessing(raw)
+        reading = decode_utf8_marking_lost(raw)
+        if (
+            b"\x00" in raw
+            and plausibility(without_marks(reading)) + reading.count("\ufffd") - base >= MIN_GAIN
+        ):
+            reading = decode_utf8_guessing(raw)
         lost = reading.count("\ufffd")
         if lost * 6 > len(reading) or (require_clean and not is_clean(reading, allow_lost=True)):
             continue
