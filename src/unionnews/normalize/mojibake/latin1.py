@@ -39,7 +39,7 @@ def repair_latin1_runs(text: str) -> list[Fix]:
         return fixes
     for m in _RUN.finditer(text):
         run = m.group()
-        if sum("\u0080" <= c <= "\u00ff" for c in run) < 2:
+        if len(run) - sum(c.isascii() for c in run) < 2:
             continue
         raw = encode_single_byte(run)
         if raw is None:
@@ -87,9 +87,15 @@ def _best_reading(original: str, raw: bytes) -> tuple[str, str] | None:
         if reading is None or not is_clean(reading, allow_lost=codec == "utf-8", symbol_share=SYMBOL_SHARE):
             continue
         gain = plausibility(reading) - base
-        if gain >= MIN_GAIN and (best is None or gain > best[0]):
+        needed = 0.5 if codec == "utf-8" and _all_wide(reading) else MIN_GAIN
+        if gain >= needed and (best is None or gain > best[0]):
             best = (gain, reading, codec)
     return None if best is None else (best[1], best[2])
+
+
+def _all_wide(reading: str) -> bool:
+    """Every byte went into a whole CJK character: short UTF-8 runs (``å¹´`` -> ``年``) are sure."""
+    return all("\u3000" <= c <= "\u9fff" or "\uff01" <= c <= "\uff5e" for c in reading)
 
 
 def _decode(raw: bytes, codec: str) -> str | None:

@@ -46,6 +46,9 @@ MAX_MEAN_COST = 9.0
 #: A run starting right after other damage (the end of an orphan annotation) is the likelier story.
 AFTER_DAMAGE = ")\ufffd"
 AFTER_DAMAGE_BONUS = 2.0
+#: Japanese: at least this many kana within this many characters of a span.
+KANA_IN_JAPANESE = 3
+KANA_WINDOW = 8
 #: Guessed characters must be at least this likely alone.
 GUESS_FLOOR = -13.0
 
@@ -93,7 +96,7 @@ def _anchors(text: str, sus: re.Pattern[str]) -> list[int]:
             i = text.find(mark, i + 1)
     last = -2
     for m in sus.finditer(text):
-        if m.start() > last + 1 and not is_native_script(m.group()):
+        if m.start() > last + 1 and (_is_kana(m.group()) or not is_native_script(m.group())):
             found.add(m.start())
         last = m.start()
     return sorted(found)
@@ -173,23 +176,23 @@ def _candidate(
         middle = _decode_strict(raw[1:-1])
         if middle is None or raw[-1] < 0x81:
             return None
-    if not middle or not _is_text(middle):
+    if middle is None or not _is_text(middle) or (not middle and not needs_trail):
         return None
     hi = end + 1 if needs_trail and trail_marked else end
     after = text[hi] if hi < len(text) else " "
-    first = _guess_lead(raw[0], before, middle[0])
+    first = _guess_lead(raw[0], before, middle[:1] or after)
     if first is None:
         return None
     reading = first + middle
     invented = 0 if lead_marked else 1
     if needs_trail:
-        last = _guess_trail(raw[-1], middle[-1], after)
+        last = _guess_trail(raw[-1], middle[-1:] or first, after)
         if last is None:
             return None
         reading += last
         invented += 0 if trail_marked else 1
     original = text[lo:hi]
-    if any(map(is_native_script, original)) or any(unigram_logp(c) < GUESS_FLOOR for c in reading):
+    if _native_text(text, lo, hi) or any(unigram_logp(c) < GUESS_FLOOR for c in reading):
         return None
     if not _implausible(text, lo, hi, lead_marked or (needs_trail and trail_marked)):
         return None
@@ -207,14 +210,32 @@ def _candidate(
     return gain, lo, hi, reading, lead_marked or trail_marked
 
 
+def _native_text(text: str, lo: int, hi: int) -> bool:
+    """Box drawing or hangul in the span, or Japanese around it (several kana): real text.
+
+    A mis-pairing makes a lone kana now and then (GBK rows A4/A5); Japanese has many.
+    """
+    if any(is_native_script(c) and not _is_kana(c) for c in text[lo:hi]):
+        return True
+    return sum(map(_is_kana, text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW])) >= KANA_IN_JAPANESE
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff"
+
+
 def _implausible(text: str, lo: int, hi: int, marked: bool) -> bool:
     """The original is not fluent Chinese: a run of surprising characters (one, next to a mark)."""
     return implausible_run(text, lo, hi) >= (1 if marked else 2)
 
 
 def _as_read(original: str) -> str:
-    """The original as the model should see it: a ``�`` is damage, a ``?`` a question mark."""
-    return original.replace("?", "？")
+    """The original as the model should see it: a mark scores as a question mark.
+
+    A reading that swallows a mark gains nothing from the mark itself; it must
+    earn its keep with the characters it makes.
+    """
+    return original.replace("?", "？").replace("\ufffd", "？")
 
 
 def _run_bytes(run: str) -> bytes | None:

@@ -98,7 +98,7 @@ def _folding() -> dict[str, str]:
 @functools.lru_cache(maxsize=65536)
 def unigram_logp(ch: str) -> float:
     """log P(ch) alone: hanzi by their count, punctuation and ASCII fixed, symbols lowest."""
-    if "\uff01" <= ch <= "\uff5e":
+    if "\uff01" <= ch <= "\uff5e" and ch.isalnum():
         ch = chr(ord(ch) - 0xFEE0)
     unigrams, _, total = _tables()
     n = unigrams.get(_simplified(ch))
@@ -184,7 +184,7 @@ def _surprising(text: str, i: int) -> bool:
     ch = text[i]
     if "\uff01" <= ch <= "\uff5e":
         ch = chr(ord(ch) - 0xFEE0)
-    if (ch.isascii() and not ch.isalpha()) or is_native_script(ch):
+    if (ch.isascii() and not ch.isalpha()) or (is_native_script(ch) and not "\u3040" <= ch <= "\u30ff"):
         return False
     prev = text[i - 1] if i else " "
     return -logp(prev, ch) > IMPLAUSIBLE

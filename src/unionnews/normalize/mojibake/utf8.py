@@ -103,9 +103,9 @@ def _reads_better(text: str, start: int, end: int, reading: str) -> bool:
     letters = sum(c.isascii() and c.isalpha() for c in reading) - sum(
         c.isascii() and c.isalpha() for c in original
     )
-    if letters * MIN_CHARS_PER_LETTER > len(reading):
+    if letters * MIN_CHARS_PER_LETTER >= len(reading):
         return False
-    new = cost(without_marks(reading), before, after)
+    new = cost(reading, before, after)
     return cost(original, before, after) - new >= MIN_MODEL_GAIN and new <= MAX_MEAN_COST * (len(reading) + 1)
 
 
@@ -163,10 +163,35 @@ def decode_utf8_guessing(raw: bytes, candidates: tuple[int, ...] = ()) -> str:
         return raw.decode("utf-8", errors="replace")
     buf = bytearray(raw)
     for i in [i for i, b in enumerate(buf) if b == 0]:
+        if buf[i] != 0:
+            continue
+        if candidates and i + 1 < len(buf) and buf[i + 1] == 0:
+            pair = _guess_two_bytes(buf, i, candidates)
+            if pair is not None:
+                buf[i], buf[i + 1] = pair
+                continue
         guess = _guess_byte(buf, i, candidates or ANY_BYTE)
         if guess is not None:
             buf[i] = guess
     return decode_utf8_marking_lost(bytes(buf))
+
+
+def _guess_two_bytes(buf: bytearray, i: int, candidates: tuple[int, ...]) -> tuple[int, int] | None:
+    """Two unknown bytes in a row (``å��`` for ``名``), guessed together from a few candidates."""
+    left = _char_start(buf, _char_start(buf, i - 1) - 1)
+    right = _char_end(buf, _char_end(buf, i + 2))
+    best: tuple[float, tuple[int, int]] | None = None
+    broken = _broken(bytes(buf[left:right]))
+    for a in candidates:
+        for b in candidates:
+            window = bytes(buf[left:i]) + bytes((a, b)) + bytes(buf[i + 2 : right])
+            if _broken(window) > broken - 2:
+                continue
+            reading = window.decode("utf-8", errors="replace")
+            score = -cost(reading.replace("\ufffd", "").replace("\x00", ""))
+            if best is None or score > best[0]:
+                best = (score, (a, b))
+    return None if best is None else best[1]
 
 
 def _guess_byte(buf: bytearray, i: int, candidates: tuple[int, ...]) -> int | None:
