@@ -19,6 +19,7 @@ from unionnews.normalize.mojibake.common import (
     is_clean,
     without_marks,
 )
+from unionnews.normalize.mojibake.lostbytes import decode_utf8_lossy
 from unionnews.normalize.mojibake.plausibility import cost
 
 MIN_GAIN = 2.0
@@ -37,6 +38,8 @@ MIN_MODEL_GAIN = 8.0
 #: ... cost at most this per character, and create at most one letter per this many characters.
 MAX_MEAN_COST = 10.0
 MIN_CHARS_PER_LETTER = 6
+#: Big5 readings losing more than one byte in this many are read back with the Viterbi decoder.
+LOSSY_SHARE = 8
 #: A guessed byte must make a character at least this likely (log-probability).
 GUESS_FLOOR = -12.0
 #: What a byte lost inside UTF-8 Chinese can be: a continuation byte or a CJK lead byte.
@@ -140,7 +143,9 @@ def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, st
         if raw is None:
             continue
         reading = decode_utf8_marking_lost(raw)
-        if (
+        if codec == "big5" and raw.count(0) * LOSSY_SHARE > len(raw):
+            reading = decode_utf8_lossy(raw)
+        elif (
             b"\x00" in raw
             and plausibility(without_marks(reading)) + reading.count("\ufffd") - base >= MIN_GAIN
         ):
