@@ -14,13 +14,16 @@ import functools
 from collections import defaultdict
 
 from unionnews.normalize.charsets import CJK_PUNCTUATION
+from unionnews.normalize.mojibake.common import decode_utf8_marking_lost
 from unionnews.normalize.mojibake.plausibility import logp, unigram_logp
 
 #: Characters considered for a slot whose bytes were mostly lost: the most frequent ones.
 TOP_CHARACTERS = 3000
 BEAM = 6
-#: A slot with more candidates than this keeps only the likeliest alone.
+#: A slot with more candidates than this keeps only the likeliest; a slot with no
+#: byte left (its three bytes all lost) only the commonest characters and punctuation.
 MAX_CANDIDATES = 400
+MAX_UNKNOWN_CANDIDATES = 60
 
 Pattern = tuple[int | None, int | None, int | None]
 
@@ -30,6 +33,8 @@ def decode_utf8_lossy(raw: bytes, lost: int = 0) -> str:
 
     Characters no candidate fits stay ``�``.
     """
+    if raw.count(lost) * 5 > len(raw) * 3:
+        return decode_utf8_marking_lost(raw.replace(bytes((lost,)), b"\xff"))
     slots: list[str | list[str]] = []
     i = 0
     while i < len(raw):
@@ -54,18 +59,27 @@ def decode_utf8_lossy(raw: bytes, lost: int = 0) -> str:
 
 
 def _viterbi(slots: list[str | list[str]]) -> str:
-    """The likeliest character for every open slot, given its neighbours (beam search)."""
-    beam: list[tuple[float, str]] = [(0.0, "")]
+    """The likeliest character for every open slot, given its neighbours (beam search).
+
+    Each beam entry keeps a back pointer, not its text, so the search is linear.
+    """
+    beam: list[tuple[float, int, str]] = [(0.0, -1, " ")]
+    history: list[list[tuple[float, int, str]]] = []
     for slot in slots:
         options = [slot] if isinstance(slot, str) else slot
-        scored: list[tuple[float, str]] = []
-        for score, text in beam:
-            prev = text[-1:] or " "
-            for ch in options:
-                scored.append((score + logp(prev, ch), text + ch))
+        scored = [
+            (score + logp(prev_ch, ch), k, ch) for k, (score, _, prev_ch) in enumerate(beam) for ch in options
+        ]
         scored.sort(key=lambda item: -item[0])
+        history.append(beam)
         beam = scored[:BEAM]
-    return beam[0][1]
+    out = []
+    _, back, ch = beam[0]
+    for step in reversed(history[1:]):
+        out.append(ch)
+        _, back, ch = step[back]
+    out.append(ch)
+    return "".join(reversed(out)) if slots else ""
 
 
 def _candidates(pattern: Pattern) -> tuple[str, ...]:
@@ -81,7 +95,7 @@ def _candidates(pattern: Pattern) -> tuple[str, ...]:
     found = _index().get(known)
     if found is None:
         found = tuple(ch for ch in _top() if all(ch.encode("utf-8")[k] == b for k, b in known))
-    return found[:MAX_CANDIDATES]
+    return found[: MAX_CANDIDATES if known else MAX_UNKNOWN_CANDIDATES]
 
 
 def _plausible_bytes(pattern: Pattern) -> bool:

@@ -38,6 +38,8 @@ MIN_MODEL_GAIN = 8.0
 #: ... cost at most this per character, and create at most one letter per this many characters.
 MAX_MEAN_COST = 10.0
 MIN_CHARS_PER_LETTER = 6
+#: Bytes are guessed only when at most one in this many is unknown (a run of marks is no text).
+MAX_UNKNOWN_SHARE = 5
 #: Big5 readings losing more than one byte in this many are read back with the Viterbi decoder.
 LOSSY_SHARE = 8
 #: A guessed byte must make a character at least this likely (log-probability).
@@ -166,6 +168,8 @@ def decode_utf8_guessing(raw: bytes, candidates: tuple[int, ...] = ()) -> str:
     """
     if b"\x00" not in raw:
         return raw.decode("utf-8", errors="replace")
+    if raw.count(0) * MAX_UNKNOWN_SHARE > len(raw):
+        return decode_utf8_marking_lost(raw)
     buf = bytearray(raw)
     for i in [i for i, b in enumerate(buf) if b == 0]:
         if buf[i] != 0:
