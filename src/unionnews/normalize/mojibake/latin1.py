@@ -54,7 +54,7 @@ def repair_latin1_runs(text: str) -> list[Fix]:
                     m.end(),
                     reading,
                     "mojibake-latin1",
-                    0.95 if not lost else 0.7,
+                    0.7 if lost else 0.8 if "\ufffd" in run else 0.95,
                     lost=lost,
                     note=f"{codec} bytes read as Latin-1",
                 )

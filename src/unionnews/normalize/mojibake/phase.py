@@ -142,7 +142,7 @@ def reread_shifted(text: str, anchor: int) -> Fix | None:
         hi,
         reading,
         "mojibake-phase-shift",
-        0.9 if marked else 0.8,
+        0.8,
         note="GBK decoded one byte out of phase; lost byte restored from context",
     )
 

@@ -40,6 +40,9 @@ SYMBOL_LOGP = -18.0
 OTHER_LOGP = -12.0
 #: A digit after a digit, a letter after a letter.
 DIGIT_RUN_LOGP = -1.0
+#: Units and date parts that follow a number (``5月``, ``3名``); the word list has no numbers.
+AFTER_NUMBER = "年月日号时分秒万亿元名人个项次家所件条天岁届期位倍米吨公"
+AFTER_NUMBER_LOGP = -2.5
 #: A character costing more than this (in nats, given the one before) is implausible there.
 IMPLAUSIBLE = 11.0
 
@@ -116,7 +119,9 @@ def unigram_logp(ch: str) -> float:
 
 
 def _same_kind_ascii(a: str, b: str) -> bool:
-    """Two digits or two Latin letters in a row (full-width or not): numbers and words go on."""
+    """Two digits or two Latin letters in a row, of one width: numbers and words go on."""
+    if (a < "\x80") != (b < "\x80"):
+        return False
     a, b = _ascii_form(a), _ascii_form(b)
     return a.isascii() and b.isascii() and ((a.isdigit() and b.isdigit()) or (a.isalpha() and b.isalpha()))
 
@@ -131,6 +136,8 @@ def logp(prev: str, ch: str) -> float:
     alone = unigram_logp(ch)
     if _same_kind_ascii(prev, ch):
         return DIGIT_RUN_LOGP
+    if ch in AFTER_NUMBER and _ascii_form(prev).isdigit():
+        return AFTER_NUMBER_LOGP
     unigrams, bigrams, _ = _tables()
     a = _simplified(prev)
     pair = bigrams.get(a + _simplified(ch))

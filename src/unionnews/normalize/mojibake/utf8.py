@@ -70,7 +70,7 @@ def _reread_line(line: str, offset: int) -> Fix | None:
     if not readings:
         return None
     _, reading, codec, lost = max(readings, key=lambda r: r[0])
-    return utf8_fix(offset, offset + len(line), reading, codec, lost)
+    return utf8_fix(offset, offset + len(line), reading, codec, lost, _marks(line))
 
 
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
@@ -94,7 +94,7 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     _, start, end, reading, codec, lost = best
     if not _reads_better(text, start, end, reading):
         return None
-    return utf8_fix(start, end, reading, codec, lost)
+    return utf8_fix(start, end, reading, codec, lost, _marks(text[start:end]))
 
 
 def _reads_better(text: str, start: int, end: int, reading: str) -> bool:
@@ -253,11 +253,20 @@ def _starts_char(byte: int) -> bool:
     return byte < 0x80 or byte >= 0xC0
 
 
-def utf8_fix(start: int, end: int, reading: str, codec: str, lost: int) -> Fix:
-    confidence = 0.9 if not lost else 0.7
-    return Fix(
-        start, end, reading, "mojibake-utf8", confidence, lost=lost, note=f"UTF-8 bytes read as {codec}"
-    )
+def utf8_fix(start: int, end: int, reading: str, codec: str, lost: int, marks: int = 0) -> Fix:
+    """The fix, less confident when bytes were guessed (``marks`` unknown, fewer lost) or lost."""
+    guessed = marks > lost
+    confidence = 0.7 if lost else GUESSED_CONFIDENCE if guessed else 0.9
+    note = f"UTF-8 bytes read as {codec}" + ("; lost bytes guessed from context" if guessed else "")
+    return Fix(start, end, reading, "mojibake-utf8", confidence, lost=lost, note=note)
+
+
+#: Confidence of a repair that guessed a byte: below 0.9, so corpus runs can tell it from an exact one.
+GUESSED_CONFIDENCE = 0.8
+
+
+def _marks(span: str) -> int:
+    return sum(span.count(m) for m in LOST_BYTE_MARKS)
 
 
 def windows(text: str, lo: int, hi: int, stop: str, shrink: int = 0) -> Iterator[tuple[int, int]]:
