@@ -101,12 +101,36 @@ def script_only() -> str:
     ) + "".join(lines)
 
 
+def hanzi_folding() -> str:
+    """``<traditional><simplified>`` pairs: the traditional (and Taiwan) forms of the bigram model's characters.
+
+    The mojibake plausibility model counts simplified characters; it folds a
+    traditional character to the counted one through this table, never through an
+    OpenCC call per character.
+    """
+    import opencc
+
+    unigrams = (DATA / "hanzi_unigrams.txt").read_text(encoding="utf-8").splitlines()
+    chars = [c for c in (line.rstrip("0123456789") for line in unigrams if line and not line.startswith("#"))
+             if len(c) == 1]  # fmt: skip
+    joined = "\n".join(chars)
+    folding: dict[str, str] = {}
+    for config in ("s2t", "s2tw"):
+        for simple, other in zip(chars, opencc.OpenCC(config).convert(joined).split("\n"), strict=False):
+            if len(other) == 1 and other != simple:
+                folding.setdefault(other, simple)
+    pairs = "".join(f"{other}{simple}\n" for other, simple in folding.items())
+    return header("Traditional forms of the bigram model's characters, then the counted character.",
+                  "OpenCC s2t, s2tw over hanzi_unigrams.txt") + pairs  # fmt: skip
+
+
 #: File name -> the function building its text.
 TABLES: dict[str, Callable[[], str]] = {
     "common_hanzi.txt": common_hanzi,
     "pinyin_readings.txt": pinyin_readings,
     "word_counts.txt": word_counts,
     "script_only.txt": script_only,
+    "hanzi_folding.txt": hanzi_folding,
 }
 
 

@@ -12,7 +12,7 @@ import unionnews
 from unionnews.corpus.copies import article_signature, group_signatures
 from unionnews.corpus.siblings import Sibling, matched_runs, repair_from_siblings
 
-from damage import SENTENCES, utf8_read_as_gbk
+from damage import SENTENCES
 from mirrors import make_corpus
 
 CLEAN = "\n".join(SENTENCES) + "\n"
@@ -40,8 +40,15 @@ def _check_offsets(before: unionnews.NormalizedText, after: unionnews.Normalized
     assert after.raw_span(0, len(after.text)) == before.raw_span(0, len(before.text))
 
 
-def test_lost_bytes_are_filled_from_a_sibling_with_offsets_exact() -> None:
-    damaged = unionnews.normalize(utf8_read_as_gbk(CLEAN))
+def _lose_characters(text: str, every: int = 9) -> str:
+    """Every ``every``-th hanzi replaced by U+FFFD: characters a copy lost for good (no byte left to guess from)."""
+    return "".join(
+        "\ufffd" if i % every == 4 and "\u4e00" <= c <= "\u9fff" else c for i, c in enumerate(text)
+    )
+
+
+def test_lost_characters_are_filled_from_a_sibling_with_offsets_exact() -> None:
+    damaged = unionnews.normalize(_lose_characters(CLEAN))
     assert damaged.text.count("\ufffd") > 5
     sibling = unionnews.parse(CLEAN)
     repaired = repair_from_siblings(damaged, [Sibling("mirror-b", sibling.text)])
@@ -93,7 +100,7 @@ def test_siblings_that_disagree_fill_nothing_and_a_dropped_paragraph_stays_dropp
 
 
 def test_a_generated_corpus_recovers_what_siblings_kept() -> None:
-    corpus = make_corpus(30, seed=4)
+    corpus = make_corpus(90, seed=4)
     parsed = {c.article_id: unionnews.parse(c.raw) for c in corpus.copies}
     groups = group_signatures([article_signature(i, a) for i, a in parsed.items()])
     members: dict[str, list[str]] = {}

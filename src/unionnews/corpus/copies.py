@@ -170,19 +170,24 @@ def minhash(hashes: Any) -> Any:
     return values.astype(np.uint32)
 
 
-def signature(article_id: str, text: str, *, repairs: int = 0) -> Signature:
+def signature(article_id: str, text: str, *, repairs: int = 0, guessed: int = 0) -> Signature:
     """The :class:`Signature` of one article's normalized text (``Article.text``)."""
     codes = _codes(text)
     folded = codes[_in_ranges(codes, FOLDED_RANGES)]
     hashes = shingle_hashes(folded)
     rows = minhash(hashes) if len(hashes) >= MIN_SHINGLES else None
     length = int(_in_ranges(folded, CONTENT_RANGES).sum())
-    return Signature(article_id, rows, length, text.count(LOST_MARK), repairs)
+    return Signature(article_id, rows, length, text.count(LOST_MARK) + guessed, repairs)
 
 
 def article_signature(article_id: str, article: Article) -> Signature:
-    """:func:`signature` of an :class:`~unionnews.models.Article` (its repairs count against it)."""
-    return signature(article_id, article.text, repairs=len(article.repairs))
+    """:func:`signature` of an :class:`~unionnews.models.Article` (its repairs count against it).
+
+    A mojibake repair that guessed bytes (confidence below 0.9) counts as a lost
+    character: the copy that kept the text intact is the better one.
+    """
+    guessed = sum(r.kind.startswith("mojibake") and r.confidence < 0.9 for r in article.repairs)
+    return signature(article_id, article.text, repairs=len(article.repairs), guessed=guessed)
 
 
 def band_keys(rows: Any) -> Any:

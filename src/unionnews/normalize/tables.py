@@ -42,3 +42,8 @@ def script_only_chars() -> tuple[str, str]:
     """The hanzi of U+4E00-U+9FFF that OpenCC ``t2s`` changes, and those ``s2t`` changes."""
     table = {config: chars for config, chars in (line.split("\t") for line in _lines("script_only.txt"))}
     return table["t2s"], table["s2t"]
+
+
+def hanzi_folding() -> dict[str, str]:
+    """Traditional (and Taiwan) forms of the bigram model's characters -> the counted character."""
+    return {line[0]: line[1] for line in _lines("hanzi_folding.txt")}

@@ -1,0 +1,82 @@
+"""Repair Chinese mojibake: text whose bytes were decoded with the wrong codec.
+
+One module per repair family, each a small named function returning its fixes
+with a note that says what happened:
+
+* :mod:`.latin1` -- GBK/Big5 (or UTF-8) bytes read as Latin-1/cp1252 (``¹¤»á`` -> ``工会``).
+* :mod:`.utf8` -- UTF-8 bytes read as GBK or Big5 (``鍙戝竷鏃堕棿`` -> ``发布时间``).
+* :mod:`.phase` -- GBK decoded one byte out of phase (``?!眳①愡x手`` -> ``。”參賽選手``).
+
+:mod:`.plausibility` is the character bigram model they share.  Text with
+nothing suspicious (no Latin-1 letters, no uncommon hanzi, no lost-byte mark
+next to a wide character) is returned untouched after one cheap scan.
+"""
+
+from __future__ import annotations
+
+from unionnews.normalize.charsets import suspicious_re
+from unionnews.normalize.fix import Fix
+from unionnews.normalize.mojibake.common import LOST_BYTE_MARKS, Taken, merge_clusters
+from unionnews.normalize.mojibake.latin1 import repair_latin1_runs
+from unionnews.normalize.mojibake.phase import repair_phase_shifts
+from unionnews.normalize.mojibake.utf8 import repair_misread_lines, repair_misread_utf8
+
+_CLUSTER_GAP = 2
+#: Characters each side of a cluster that its repair can depend on.
+_CONTEXT = 6
+
+
+def find_mojibake(text: str, failed: set[tuple[str, str, str]] | None = None) -> list[Fix]:
+    """All mojibake repairs for ``text``, sorted and non-overlapping.
+
+    ``failed`` remembers clusters that could not be repaired as UTF-8, by their
+    context, so that a second pass over the same text does not try them again.
+    """
+    fixes = repair_latin1_runs(text)
+    sus = suspicious_re()
+    if sus.search(text) is None and not any(m in text for m in LOST_BYTE_MARKS):
+        return fixes
+    taken = Taken(fixes)
+    for fix in repair_misread_cjk(text, failed):
+        if taken.add(fix.start, fix.end):
+            fixes.append(fix)
+    fixes += repair_phase_shifts(text, sus, taken, failed)
+    fixes.sort(key=lambda f: f.start)
+    return fixes
+
+
+def repair_misread_cjk(text: str, failed: set[tuple[str, str, str]] | None = None) -> list[Fix]:
+    """UTF-8 read as GBK/Big5: whole lines, then each suspicious cluster."""
+    sus = suspicious_re()
+    suspicious = [m.span() for m in sus.finditer(text)]
+    if not suspicious:
+        return []
+    fixes: list[Fix] = repair_misread_lines(text, sus)
+    taken = Taken(fixes)
+    end_of_last = 0
+    for lo, hi in merge_clusters(_CLUSTER_GAP, suspicious, _marks_near(text, suspicious)):
+        if lo < end_of_last or taken.covers(lo):
+            continue
+        context = (text[max(lo - _CONTEXT, 0) : lo], text[lo:hi], text[hi : hi + _CONTEXT])
+        if failed is not None and context in failed:
+            continue
+        fix = repair_misread_utf8(text, lo, hi)
+        if fix is not None:
+            fixes.append(fix)
+            end_of_last = fix.end
+        elif failed is not None:
+            failed.add(context)
+    return fixes
+
+
+def _marks_near(text: str, suspicious: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lost-byte marks right next to a suspicious character (they belong to its cluster)."""
+    spans = []
+    for lo, hi in suspicious:
+        for i in (lo - 1, hi):
+            if 0 <= i < len(text) and text[i] in LOST_BYTE_MARKS:
+                spans.append((i, i + 1))
+    return sorted(set(spans))
+
+
+__all__ = ["find_mojibake", "repair_latin1_runs", "repair_misread_cjk", "repair_phase_shifts"]

@@ -1,0 +1,136 @@
+"""UTF-8 Chinese with many bytes lost, read back character by character with the bigram model.
+
+UTF-8 read as Big5 loses a byte at nearly every other character (Big5 has no
+trail bytes 0x80-0xA0), often two or three in a row.  Each ``�`` still stands
+for exactly one byte, so the byte stream keeps its length: cut it into the
+three-byte characters it was made of, list for each the characters whose bytes
+match the ones that survived, and choose the likeliest sequence (Viterbi with a
+small beam over :func:`~.plausibility.logp`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+
+from unionnews.normalize.charsets import CJK_PUNCTUATION
+from unionnews.normalize.mojibake.common import decode_utf8_marking_lost
+from unionnews.normalize.mojibake.plausibility import logp, unigram_logp
+
+#: Characters considered for a slot whose bytes were mostly lost: the most frequent ones.
+TOP_CHARACTERS = 3000
+BEAM = 6
+#: A slot with more candidates than this keeps only the likeliest; a slot with no
+#: byte left (its three bytes all lost) only the commonest characters and punctuation.
+MAX_CANDIDATES = 400
+MAX_UNKNOWN_CANDIDATES = 60
+
+Pattern = tuple[int | None, int | None, int | None]
+
+
+def decode_utf8_lossy(raw: bytes, lost: int = 0) -> str:
+    """Decode UTF-8 ``raw`` where each byte equal to ``lost`` is unknown; unknowns guessed.
+
+    Characters no candidate fits stay ``�``.
+    """
+    if raw.count(lost) * 5 > len(raw) * 3:
+        return decode_utf8_marking_lost(raw.replace(bytes((lost,)), b"\xff"))
+    slots: list[str | list[str]] = []
+    i = 0
+    while i < len(raw):
+        b = raw[i]
+        if b != lost and b < 0x80:
+            slots.append(chr(b))
+            i += 1
+            continue
+        pattern: Pattern = tuple(None if x == lost else x for x in raw[i : i + 3])  # type: ignore[assignment]
+        if len(pattern) < 3:
+            slots.append("\ufffd")
+            i += 1
+            continue
+        cands = _candidates(pattern)
+        if not cands:
+            slots.append("\ufffd")
+            i += 1
+            continue
+        slots.append(list(cands))
+        i += 3
+    return _viterbi(slots)
+
+
+def _viterbi(slots: list[str | list[str]]) -> str:
+    """The likeliest character for every open slot, given its neighbours (beam search).
+
+    Each beam entry keeps a back pointer, not its text, so the search is linear.
+    """
+    beam: list[tuple[float, int, str]] = [(0.0, -1, " ")]
+    history: list[list[tuple[float, int, str]]] = []
+    for slot in slots:
+        options = [slot] if isinstance(slot, str) else slot
+        scored = [
+            (score + logp(prev_ch, ch), k, ch) for k, (score, _, prev_ch) in enumerate(beam) for ch in options
+        ]
+        scored.sort(key=lambda item: -item[0])
+        history.append(beam)
+        beam = scored[:BEAM]
+    out = []
+    _, back, ch = beam[0]
+    for step in reversed(history[1:]):
+        out.append(ch)
+        _, back, ch = step[back]
+    out.append(ch)
+    return "".join(reversed(out)) if slots else ""
+
+
+def _candidates(pattern: Pattern) -> tuple[str, ...]:
+    """Characters whose UTF-8 bytes agree with ``pattern`` (``None`` = any byte)."""
+    known = tuple((k, b) for k, b in enumerate(pattern) if b is not None)
+    if known and not _plausible_bytes(pattern):
+        return ()
+    if len(known) == 3:
+        try:
+            return (bytes(b for _, b in known).decode("utf-8"),)
+        except UnicodeDecodeError:
+            return ()
+    found = _index().get(known)
+    if found is None:
+        found = tuple(ch for ch in _top() if all(ch.encode("utf-8")[k] == b for k, b in known))
+    return found[: MAX_CANDIDATES if known else MAX_UNKNOWN_CANDIDATES]
+
+
+def _plausible_bytes(pattern: Pattern) -> bool:
+    lead, *rest = pattern
+    if lead is not None and not 0xE2 <= lead <= 0xEF:
+        return False
+    return all(b is None or 0x80 <= b < 0xC0 for b in rest)
+
+
+@functools.cache
+def _top() -> tuple[str, ...]:
+    """Frequent hanzi and CJK punctuation, likeliest first."""
+    from unionnews.normalize.mojibake.plausibility import _tables
+
+    hanzi = sorted((c for c in _tables()[0] if len(c) == 1), key=lambda c: -unigram_logp(c))
+    punctuation = [c for c in CJK_PUNCTUATION if len(c.encode("utf-8")) == 3]
+    fullwidth = [chr(c) for c in range(0xFF10, 0xFF1A)]
+    return tuple(sorted({*hanzi[:TOP_CHARACTERS], *punctuation, *fullwidth}, key=lambda c: -unigram_logp(c)))
+
+
+@functools.cache
+def _index() -> dict[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """Candidates by every set of one or two known byte positions (three known: exact)."""
+    index: dict[tuple[tuple[int, int], ...], list[str]] = defaultdict(list)
+    for ch in _top():
+        raw = ch.encode("utf-8")
+        if len(raw) != 3:
+            continue
+        for known in (((0, raw[0]),), ((1, raw[1]),), ((2, raw[2]),)):
+            index[known].append(ch)
+        for a, b in ((0, 1), (0, 2), (1, 2)):
+            index[((a, raw[a]), (b, raw[b]))].append(ch)
+        index[((0, raw[0]), (1, raw[1]), (2, raw[2]))].append(ch)
+    index[()] = list(_top())
+    return {k: tuple(v) for k, v in index.items()}
+
+
+__all__ = ["decode_utf8_lossy"]

@@ -1,0 +1,328 @@
+"""GBK text decoded one byte out of phase (``差距?!眳①愡x手`` -> ``差距。”參賽選手``).
+
+When a byte is lost (or replaced by ``?``), the decoder pairs the trail byte of
+each character with the lead byte of the next, and 2-20 characters read as
+unrelated hanzi until an ASCII byte or an invalid pair puts it back in step.
+:func:`repair_phase_shifts` anchors on a lost-byte mark next to such a run or on
+the run itself, re-reads the run's bytes shifted by one with the unknown byte at
+each end guessed from its neighbours, and tries every place the pairs may fall
+back in step.  A reading is kept only when the original is implausible (a run of
+surprising characters, not one rare name character between fluent ones) and the
+reading costs clearly less under the bigram model of :mod:`.plausibility`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from unionnews.normalize.charsets import CJK_PUNCTUATION, is_symbol
+from unionnews.normalize.fix import Fix
+from unionnews.normalize.mojibake.common import ASCII_TO_FULLWIDTH, LOST_BYTE_MARKS, Taken
+from unionnews.normalize.mojibake.plausibility import (
+    IMPLAUSIBLE,
+    cost,
+    implausible_run,
+    is_native_script,
+    logp,
+    unigram_logp,
+)
+
+#: Longest run of mis-paired characters tried, and how far before the first
+#: surprising character the shift may have started.
+MAX_RUN = 20
+LOOK_BACK = 3
+#: Characters each side of an anchor that its repair can depend on.
+CONTEXT = MAX_RUN + LOOK_BACK + 2
+#: A surprising run this near an anchor is needed before any re-reading is tried.
+NEAR = 6
+#: Cost (nats) of a byte guessed where nothing marks it, on top of the guess's own cost.
+INVENTED_BYTE = 4.0
+#: A reading must save this much in total, and this much per character it spans.
+MIN_GAIN = 12.0
+MIN_GAIN_PER_CHAR = 2.0
+#: A reading's mean cost per character may be at most this (fluent text is ~6-7).
+MAX_MEAN_COST = 9.0
+#: A run starting right after other damage (the end of an orphan annotation) is the likelier story.
+AFTER_DAMAGE = ")\ufffd"
+AFTER_DAMAGE_BONUS = 2.0
+#: Japanese: at least this many kana within this many characters of a span.
+KANA_IN_JAPANESE = 3
+KANA_WINDOW = 8
+#: Guessed characters must be at least this likely alone.
+GUESS_FLOOR = -13.0
+
+
+def repair_phase_shifts(
+    text: str,
+    sus: re.Pattern[str],
+    taken: Taken | None = None,
+    failed: set[tuple[str, str, str]] | None = None,
+) -> list[Fix]:
+    """Every one-byte phase shift in ``text`` worth repairing, sorted and non-overlapping.
+
+    ``failed`` remembers anchors (by their context) that gave no repair, so that the
+    pipeline's later rounds over the same text do not try them again.
+    """
+    taken = taken or Taken()
+    fixes: list[Fix] = []
+    for anchor in _anchors(text, sus):
+        if taken.covers(anchor):
+            continue
+        context = (text[max(anchor - CONTEXT, 0) : anchor], text[anchor], text[anchor + 1 : anchor + CONTEXT])
+        if failed is not None and context in failed:
+            continue
+        fix = reread_shifted(text, anchor)
+        if fix is not None and taken.add(fix.start, fix.end):
+            fixes.append(fix)
+        elif fix is None and failed is not None:
+            failed.add(context)
+    fixes.sort(key=lambda f: f.start)
+    return fixes
+
+
+def _anchors(text: str, sus: re.Pattern[str]) -> list[int]:
+    """Lost-byte marks touching a wide character, and surprising characters, in order.
+
+    A mark between spaces or ASCII (``a ? b``) is a question or a lost symbol, never
+    the start of a shift.
+    """
+    found = set()
+    for mark in LOST_BYTE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            if _double_byte(text, i + 1) or _double_byte(text, i - 1):
+                found.add(i)
+            i = text.find(mark, i + 1)
+    last = -2
+    for m in sus.finditer(text):
+        if m.start() > last + 1 and (_is_kana(m.group()) or not is_native_script(m.group())):
+            found.add(m.start())
+        last = m.start()
+    return sorted(found)
+
+
+def _double_byte(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and not text[i].isascii() and _gbk(text[i]) is not None
+
+
+def reread_shifted(text: str, anchor: int) -> Fix | None:
+    """The best shifted re-reading of a run at or around ``anchor``, if it clearly wins."""
+    marked = text[anchor] in LOST_BYTE_MARKS
+    around = implausible_run(text, max(anchor - NEAR, 0), min(anchor + NEAR, len(text)))
+    if around < (1 if marked else 2):
+        return None
+    best: tuple[float, int, int, str, bool] | None = None
+    if marked:
+        starts = [(anchor + 1, True)]
+        ends_at_mark = [(s, anchor) for s in range(max(anchor - MAX_RUN, 0), anchor - 1)]
+    else:
+        starts = [(s, False) for s in range(max(anchor - LOOK_BACK, 0), anchor + 1)]
+        ends_at_mark = []
+    frame = min((s - 1 if m else s for s, m in starts), default=anchor)
+    for start, lead_marked in starts:
+        last = min(start + MAX_RUN, len(text))
+        if implausible_run(text, start - lead_marked, min(last + 1, len(text))) < (1 if lead_marked else 2):
+            continue
+        for end in range(start + 2, last + 1):
+            cand = _candidate(text, start, end, lead_marked, frame)
+            if cand is not None and (best is None or cand[0] > best[0]):
+                best = cand
+            if not _runs_on(text, end - 1):
+                break
+    for start, end in ends_at_mark:
+        cand = _candidate(text, start, end, False, start)
+        if cand is not None and (best is None or cand[0] > best[0]):
+            best = cand
+    if best is None:
+        return None
+    _, lo, hi, reading, marked = best
+    return Fix(
+        lo,
+        hi,
+        reading,
+        "mojibake-phase-shift",
+        0.8,
+        note="GBK decoded one byte out of phase; lost byte restored from context",
+    )
+
+
+def _runs_on(text: str, i: int) -> bool:
+    """A mis-paired run goes on past ``text[i]``: it is a double-byte character."""
+    ch = text[i]
+    return ch in ASCII_TO_FULLWIDTH or (not ch.isascii() and _gbk(ch) is not None)
+
+
+def _candidate(
+    text: str, start: int, end: int, lead_marked: bool, frame: int
+) -> tuple[float, int, int, str, bool] | None:
+    """``(gain, lo, hi, reading, marked)`` for ``text[start:end]`` re-read shifted, or ``None``.
+
+    Costs are compared from ``frame`` on, the same place for every start tried, so
+    that a reading which keeps a character before it competes fairly with one that
+    re-reads it.
+    """
+    raw = _run_bytes(text[start:end])
+    if raw is None or len(raw) < 3:
+        return None
+    lo = start - 1 if lead_marked else start
+    if implausible_run(text, lo, min(end + 1, len(text))) < (1 if lead_marked else 2):
+        return None
+    trail_marked = end < len(text) and text[end] in LOST_BYTE_MARKS
+    before = text[lo - 1] if lo > 0 else " "
+    middle = _decode_strict(raw[1:])
+    needs_trail = middle is None
+    if needs_trail:
+        middle = _decode_strict(raw[1:-1])
+        if middle is None or raw[-1] < 0x81:
+            return None
+    if middle is None or not _is_text(middle) or (not middle and not needs_trail):
+        return None
+    hi = end + 1 if needs_trail and trail_marked else end
+    after = text[hi] if hi < len(text) else " "
+    first = _guess_lead(raw[0], before, middle[:1] or after)
+    if first is None:
+        return None
+    reading = first + middle
+    invented = 0 if lead_marked else 1
+    if needs_trail:
+        last = _guess_trail(raw[-1], middle[-1:] or first, after)
+        if last is None:
+            return None
+        reading += last
+        invented += 0 if trail_marked else 1
+    original = text[lo:hi]
+    if _native_text(text, lo, hi) or any(unigram_logp(c) < GUESS_FLOOR for c in reading):
+        return None
+    if not _implausible(text, lo, hi, lead_marked or (needs_trail and trail_marked)):
+        return None
+    kept = text[frame:lo]
+    outside = text[frame - 1] if frame > 0 else " "
+    new_cost = cost(kept + reading, outside, after) + INVENTED_BYTE * invented
+    gain = cost(kept + _as_read(original), outside, after) - new_cost
+    if lo > 0 and text[lo - 1] in AFTER_DAMAGE:
+        gain += AFTER_DAMAGE_BONUS
+    new_cost = cost(reading, before, after) + INVENTED_BYTE * invented
+    if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * len(reading)):
+        return None
+    if new_cost > MAX_MEAN_COST * (len(reading) + 1):
+        return None
+    return gain, lo, hi, reading, lead_marked or trail_marked
+
+
+def _native_text(text: str, lo: int, hi: int) -> bool:
+    """Box drawing or hangul in the span, or Japanese around it (several kana): real text.
+
+    A mis-pairing makes a lone kana now and then (GBK rows A4/A5); Japanese has many.
+    """
+    if any(is_native_script(c) and not _is_kana(c) for c in text[lo:hi]):
+        return True
+    return sum(map(_is_kana, text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW])) >= KANA_IN_JAPANESE
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff"
+
+
+def _implausible(text: str, lo: int, hi: int, marked: bool) -> bool:
+    """The original is not fluent Chinese: a run of surprising characters (one, next to a mark)."""
+    return implausible_run(text, lo, hi) >= (1 if marked else 2)
+
+
+def _as_read(original: str) -> str:
+    """The original as the model should see it: a mark scores as a question mark.
+
+    A reading that swallows a mark gains nothing from the mark itself; it must
+    earn its keep with the characters it makes.
+    """
+    return original.replace("?", "？").replace("\ufffd", "？")
+
+
+def _run_bytes(run: str) -> bytes | None:
+    """GBK bytes of a run of mis-paired characters; only its last may be ASCII (a trail byte)."""
+    out = bytearray()
+    for i, ch in enumerate(run):
+        ch = ASCII_TO_FULLWIDTH.get(ch, ch)
+        if ch.isascii():
+            if i != len(run) - 1 or not 0x40 <= ord(ch) <= 0x7E:
+                return None
+            out.append(ord(ch))
+            continue
+        raw = _gbk(ch)
+        if raw is None:
+            return None
+        out += raw
+    return bytes(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _gbk(ch: str) -> bytes | None:
+    try:
+        raw = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    return raw if len(raw) == 2 else None
+
+
+def _decode_strict(raw: bytes) -> str | None:
+    try:
+        return raw.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_text(reading: str) -> bool:
+    """Hanzi and CJK punctuation only: a re-reading that makes symbols or letters is wrong."""
+    for ch in reading:
+        if ch in CJK_PUNCTUATION:
+            continue
+        if ch.isascii() or is_symbol(ch) or not ("\u3400" <= ch <= "\u9fff"):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=16384)
+def _guess_lead(trail: int, before: str, nxt: str) -> str | None:
+    """The character ending in byte ``trail`` that best fits between ``before`` and ``nxt``."""
+    best: tuple[float, str] | None = None
+    for ch in _chars_with_trail(trail):
+        score = logp(before, ch) + logp(ch, nxt)
+        if best is None or score > best[0]:
+            best = (score, ch)
+    return None if best is None else best[1]
+
+
+@functools.lru_cache(maxsize=16384)
+def _guess_trail(lead: int, prev: str, after: str) -> str | None:
+    """The character starting with byte ``lead`` that best fits between ``prev`` and ``after``."""
+    best: tuple[float, str] | None = None
+    for ch in _chars_with_lead(lead):
+        score = logp(prev, ch) + logp(ch, after)
+        if best is None or score > best[0]:
+            best = (score, ch)
+    return None if best is None else best[1]
+
+
+@functools.cache
+def _chars_with_trail(trail: int) -> tuple[str, ...]:
+    """Likely characters whose GBK form ends in ``trail``."""
+    return tuple(ch for lead in range(0x81, 0xFF) if (ch := _likely_pair(lead, trail)) is not None)
+
+
+@functools.cache
+def _chars_with_lead(lead: int) -> tuple[str, ...]:
+    """Likely characters whose GBK form starts with ``lead``."""
+    return tuple(ch for trail in range(0x40, 0xFF) if (ch := _likely_pair(lead, trail)) is not None)
+
+
+def _likely_pair(lead: int, trail: int) -> str | None:
+    try:
+        ch = bytes((lead, trail)).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if ch in CJK_PUNCTUATION or ("\u4e00" <= ch <= "\u9fff" and unigram_logp(ch) >= GUESS_FLOOR):
+        return ch
+    return None
+
+
+__all__ = ["IMPLAUSIBLE", "repair_phase_shifts", "reread_shifted"]

@@ -1,0 +1,302 @@
+"""UTF-8 bytes that were decoded as GBK/GB18030 or Big5 (``鍙戝竷鏃堕棿`` -> ``发布时间``).
+
+Two shapes: whole lines (:func:`repair_misread_lines`) and clusters inside clean
+text (:func:`repair_misread_utf8`).  A byte the wrong decoder replaced (``�``) is
+guessed from its neighbours when one value makes a common character, else marked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from unionnews.normalize.charsets import CJK_PUNCTUATION, char_plausibility, plausibility
+from unionnews.normalize.fix import Fix
+from unionnews.normalize.mojibake.common import (
+    LOST_BYTE_MARKS,
+    decode_utf8_marking_lost,
+    encode_with_lost_marks,
+    is_clean,
+    without_marks,
+)
+from unionnews.normalize.mojibake.lostbytes import decode_utf8_lossy
+from unionnews.normalize.mojibake.plausibility import cost
+
+MIN_GAIN = 2.0
+#: A line is re-read whole when at least one in this many of its wide characters is suspicious.
+LINE_SUSPICION = 5
+#: A UTF-8 re-reading never grows across whitespace or CJK punctuation: a real
+#: ``：`` after truncated mojibake would otherwise complete its last character.
+WINDOW_STOPS = " \n\t" + CJK_PUNCTUATION
+#: Characters a UTF-8 re-reading may leave out at each end of a cluster.
+SHRINK = 2
+EXPAND = 4
+MAX_WINDOW = 40
+CODECS = ("gb18030", "big5")
+#: A cluster's re-reading must save this much under the bigram model (nats) ...
+MIN_MODEL_GAIN = 8.0
+#: ... cost at most this per character, and create at most one letter per this many characters.
+MAX_MEAN_COST = 10.0
+MIN_CHARS_PER_LETTER = 6
+#: Bytes are guessed only when at most one in this many is unknown (a run of marks is no text).
+MAX_UNKNOWN_SHARE = 5
+#: Big5 readings losing more than one byte in this many are read back with the Viterbi decoder.
+LOSSY_SHARE = 8
+#: A guessed byte must make a character at least this likely (log-probability).
+GUESS_FLOOR = -12.0
+#: What a byte lost inside UTF-8 Chinese can be: a continuation byte or a CJK lead byte.
+ANY_BYTE = (*range(0x80, 0xC0), *range(0xE2, 0xEA))
+
+
+def repair_misread_lines(text: str, sus: re.Pattern[str]) -> list[Fix]:
+    """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better."""
+    fixes = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.isascii() or sus.search(line) is None:
+            pos += len(line) + 1
+            continue
+        wide = len(line) - len(line.encode("ascii", "ignore"))
+        if wide >= 6 and len(sus.findall(line)) * LINE_SUSPICION >= wide:
+            fix = _reread_line(line, pos)
+            if fix is not None:
+                fixes.append(fix)
+        pos += len(line) + 1
+    return fixes
+
+
+def _reread_line(line: str, offset: int) -> Fix | None:
+    readings = [r for r in utf8_readings(line, require_clean=False) if r[0] >= max(MIN_GAIN, len(r[1]) / 4)]
+    if not readings:
+        return None
+    _, reading, codec, lost = max(readings, key=lambda r: r[0])
+    return utf8_fix(offset, offset + len(line), reading, codec, lost, _marks(line))
+
+
+def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
+    """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5.
+
+    A span holding CJK punctuation is left to the whole-line re-reading: UTF-8
+    mojibake turns punctuation into hanzi, so a real ``：`` there is real text.
+    """
+    if hi - lo > MAX_WINDOW or any(c in CJK_PUNCTUATION for c in text[lo:hi]):
+        return None
+    left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
+    if not _may_gain(text[left:right], text[lo + SHRINK : hi - SHRINK]):
+        return None
+    best: tuple[float, int, int, str, str, int] | None = None
+    for start, end in windows(text, lo, hi, stop=WINDOW_STOPS, shrink=SHRINK):
+        for gain, reading, codec, lost in utf8_readings(text[start:end], require_clean=True):
+            if gain >= MIN_GAIN and (best is None or gain > best[0]):
+                best = (gain, start, end, reading, codec, lost)
+    if best is None:
+        return None
+    _, start, end, reading, codec, lost = best
+    if not _reads_better(text, start, end, reading):
+        return None
+    return utf8_fix(start, end, reading, codec, lost, _marks(text[start:end]))
+
+
+def _reads_better(text: str, start: int, end: int, reading: str) -> bool:
+    """The bigram model agrees: the reading is fluent, clearly cheaper, and makes no stray letters.
+
+    A pair of rare characters (``榄痲``) re-reads as one hanzi and a letter (``魯q``):
+    real UTF-8 mojibake brings its letters back only where ASCII stood.
+    """
+    before, after = text[max(start - 1, 0) : start], text[end : end + 1]
+    original = without_marks(text[start:end])
+    letters = sum(c.isascii() and c.isalpha() for c in reading) - sum(
+        c.isascii() and c.isalpha() for c in original
+    )
+    if letters * MIN_CHARS_PER_LETTER >= len(reading):
+        return False
+    new = cost(reading, before, after)
+    return cost(original, before, after) - new >= MIN_MODEL_GAIN and new <= MAX_MEAN_COST * (len(reading) + 1)
+
+
+def _may_gain(widest: str, core: str) -> bool:
+    """An upper bound on the gain of re-reading any window between ``core`` and ``widest``.
+
+    UTF-8 resynchronizes after broken bytes, so every character a narrower window
+    decodes to, the widest one decodes to as well: if even the widest reading holds
+    too few good characters to beat the core's score, no window can.
+    """
+    lowest = sum(min(char_plausibility(c), 0.0) for c in without_marks(widest)) + sum(
+        max(char_plausibility(c), 0.0) for c in core
+    )
+    for codec in CODECS:
+        raw = encode_with_lost_marks(widest, codec)
+        if raw is None:
+            continue
+        reading = raw.decode("utf-8", errors="replace")
+        if sum(max(char_plausibility(c), 0.0) for c in reading) - lowest >= MIN_GAIN:
+            return True
+    return False
+
+
+def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, str, str, int]]:
+    """``(gain, reading, codec, lost)`` for ``span`` re-read as UTF-8 from GB18030 and Big5 bytes.
+
+    Lost-byte marks count on neither side: folding ten marks into one is no gain.
+    """
+    base = plausibility(without_marks(span))
+    for codec in CODECS:
+        raw = encode_with_lost_marks(span, codec)
+        if raw is None:
+            continue
+        reading = decode_utf8_marking_lost(raw)
+        if codec == "big5" and raw.count(0) * LOSSY_SHARE > len(raw):
+            reading = decode_utf8_lossy(raw)
+        elif (
+            b"\x00" in raw
+            and plausibility(without_marks(reading)) + reading.count("\ufffd") - base >= MIN_GAIN
+        ):
+            reading = decode_utf8_guessing(raw)
+        lost = reading.count("\ufffd")
+        if lost * 6 > len(reading) or (require_clean and not is_clean(reading, allow_lost=True)):
+            continue
+        yield plausibility(without_marks(reading)) - base, reading, codec, lost
+
+
+def decode_utf8_guessing(raw: bytes, candidates: tuple[int, ...] = ()) -> str:
+    """UTF-8 with each unknown byte (NUL) guessed when one value makes a likely reading.
+
+    A wrong decoder replaces one byte per ``�``; inside a three-byte CJK character
+    the missing byte has at most 64 values, and the one whose character fits its
+    neighbours best (bigram model) is taken.  Unknown bytes no value explains stay
+    lost (one ``�`` per run).
+    """
+    if b"\x00" not in raw:
+        return raw.decode("utf-8", errors="replace")
+    if raw.count(0) * MAX_UNKNOWN_SHARE > len(raw):
+        return decode_utf8_marking_lost(raw)
+    buf = bytearray(raw)
+    for i in [i for i, b in enumerate(buf) if b == 0]:
+        if buf[i] != 0:
+            continue
+        if candidates and i + 1 < len(buf) and buf[i + 1] == 0:
+            pair = _guess_two_bytes(buf, i, candidates)
+            if pair is not None:
+                buf[i], buf[i + 1] = pair
+                continue
+        guess = _guess_byte(buf, i, candidates or ANY_BYTE)
+        if guess is not None:
+            buf[i] = guess
+    return decode_utf8_marking_lost(bytes(buf))
+
+
+def _guess_two_bytes(buf: bytearray, i: int, candidates: tuple[int, ...]) -> tuple[int, int] | None:
+    """Two unknown bytes in a row (``å��`` for ``名``), guessed together from a few candidates."""
+    left = _char_start(buf, _char_start(buf, i - 1) - 1)
+    right = _char_end(buf, _char_end(buf, i + 2))
+    best: tuple[float, tuple[int, int]] | None = None
+    broken = _broken(bytes(buf[left:right]))
+    for a in candidates:
+        for b in candidates:
+            window = bytes(buf[left:i]) + bytes((a, b)) + bytes(buf[i + 2 : right])
+            if _broken(window) > broken - 2:
+                continue
+            reading = window.decode("utf-8", errors="replace")
+            score = -cost(reading.replace("\ufffd", "").replace("\x00", ""))
+            if best is None or score > best[0]:
+                best = (score, (a, b))
+    return None if best is None else best[1]
+
+
+def _guess_byte(buf: bytearray, i: int, candidates: tuple[int, ...]) -> int | None:
+    """The value of ``buf[i]`` that makes the likeliest reading of the characters around it.
+
+    The reading spans the character holding the byte and one character each side;
+    a value must mend more broken bytes there than it leaves.
+    """
+    left = _char_start(buf, _char_start(buf, i - 1) - 1)
+    right = _char_end(buf, _char_end(buf, i + 1))
+    window = bytearray(buf[left:right])
+    at = i - left
+    broken = _broken(bytes(window))
+    best: tuple[int, float, int] | None = None
+    for value in candidates:
+        window[at] = value
+        reading = bytes(window).decode("utf-8", errors="replace")
+        bad = _broken(bytes(window))
+        if bad >= broken:
+            continue
+        score = -cost(reading.replace("\ufffd", "").replace("\x00", ""))
+        if best is None or (-bad, score) > (-best[0], best[1]):
+            best = (bad, score, value)
+    return None if best is None else best[2]
+
+
+def _broken(raw: bytes) -> int:
+    reading = raw.decode("utf-8", errors="replace")
+    return reading.count("\ufffd") + reading.count("\x00")
+
+
+def _char_start(buf: bytearray, i: int) -> int:
+    """Where the character holding ``buf[i]`` starts (at most three bytes back)."""
+    i = max(i, 0)
+    j = i
+    while j > 0 and i - j < 3 and 0x80 <= buf[j] < 0xC0:
+        j -= 1
+    return j
+
+
+def _char_end(buf: bytearray, i: int) -> int:
+    """Where the character after position ``i`` ends: past ``buf[i]`` and its continuation bytes."""
+    j = min(i + 1, len(buf))
+    while j < len(buf) and j - i < 4 and 0x80 <= buf[j] < 0xC0:
+        j += 1
+    return j
+
+
+def _starts_char(byte: int) -> bool:
+    return byte < 0x80 or byte >= 0xC0
+
+
+def utf8_fix(start: int, end: int, reading: str, codec: str, lost: int, marks: int = 0) -> Fix:
+    """The fix, less confident when bytes were guessed (``marks`` unknown, fewer lost) or lost."""
+    guessed = marks > lost
+    confidence = 0.7 if lost else GUESSED_CONFIDENCE if guessed else 0.9
+    note = f"UTF-8 bytes read as {codec}" + ("; lost bytes guessed from context" if guessed else "")
+    return Fix(start, end, reading, "mojibake-utf8", confidence, lost=lost, note=note)
+
+
+#: Confidence of a repair that guessed a byte: below 0.9, so corpus runs can tell it from an exact one.
+GUESSED_CONFIDENCE = 0.8
+
+
+def _marks(span: str) -> int:
+    return sum(span.count(m) for m in LOST_BYTE_MARKS)
+
+
+def windows(text: str, lo: int, hi: int, stop: str, shrink: int = 0) -> Iterator[tuple[int, int]]:
+    """Candidate spans around ``[lo, hi)``: growing up to ``EXPAND`` characters each way,
+    and shrinking up to ``shrink`` (the cluster may have swallowed a neighbour, ``鍙戝竷陜``)."""
+    if hi - lo > MAX_WINDOW:
+        return
+    left, right = window_bounds(text, lo, hi, stop)
+    for start in range(left, min(lo + shrink, hi - 1) + 1):
+        for end in range(max(hi - shrink, start + 2), right + 1):
+            yield start, end
+
+
+def window_bounds(text: str, lo: int, hi: int, stop: str) -> tuple[int, int]:
+    """The widest candidate span: ``EXPAND`` characters each way, not across ``stop``."""
+    left = lo
+    while left > 0 and lo - left < EXPAND and text[left - 1] not in stop:
+        left -= 1
+    right = hi
+    while right < len(text) and right - hi < EXPAND and text[right] not in stop:
+        right += 1
+        if text[right - 1].isascii() and text[right - 1].isalnum():
+            break
+    return left, right
+
+
+__all__ = [
+    "LOST_BYTE_MARKS",
+    "decode_utf8_guessing",
+    "repair_misread_lines",
+    "repair_misread_utf8",
+    "utf8_readings",
+]
