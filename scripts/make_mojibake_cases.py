@@ -173,6 +173,8 @@ NEG = [
     "好开心:) 今天去了工会",
     "韩国 한국 노동조합 工会",
     "価格は１２００円です。",
+    "the unionカタカナ工会",
+    "叨叨叨叨叨叨",
 ]
 for s in NEG:
     add("negative", "clean text", s, s)

@@ -9,11 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from clean_corpus import (
-    ALL_PIECES,
-    KANA,
     allowed_change,
     clean_mixed_text,
-    mixed_text,
     script_converted,
 )
 from hypothesis import HealthCheck, given, settings
@@ -221,10 +218,6 @@ def test_text_with_surrogates_always_normalizes(text: str) -> None:
 
 # -- properties over generated clean text ------------------------------------------------------
 
-#: Pieces the mojibake step still misreads on clean text (GBK-only and Big5 characters
-#: next to full-width punctuation, kana): issue 12's mojibake rebuild owns them.
-MOJIBAKE_TRIGGERS = {"陈珺", "王璟", "使用者日誌", "一隻", "週末", *KANA}
-clean_text_without_triggers = mixed_text([p for p in ALL_PIECES if p not in MOJIBAKE_TRIGGERS])
 
 clean_settings = settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
@@ -237,7 +230,7 @@ def test_clean_text_changes_only_in_script_and_width_between_chinese(text: str) 
 
 
 @clean_settings
-@given(clean_text_without_triggers)
+@given(clean_mixed_text)
 def test_clean_text_passes_the_whole_pipeline(text: str) -> None:
     result = normalize(text)
     assert allowed_change(script_converted(text), result.text) is None

@@ -23,8 +23,10 @@ from unionnews.normalize.mojibake.plausibility import (
     IMPLAUSIBLE,
     cost,
     implausible_run,
+    is_kana,
     is_native_script,
     logp,
+    native_text,
     unigram_logp,
 )
 
@@ -46,9 +48,6 @@ MAX_MEAN_COST = 9.0
 #: A run starting right after other damage (the end of an orphan annotation) is the likelier story.
 AFTER_DAMAGE = ")\ufffd"
 AFTER_DAMAGE_BONUS = 2.0
-#: Japanese: at least this many kana within this many characters of a span.
-KANA_IN_JAPANESE = 3
-KANA_WINDOW = 8
 #: Guessed characters must be at least this likely alone.
 GUESS_FLOOR = -13.0
 
@@ -96,7 +95,7 @@ def _anchors(text: str, sus: re.Pattern[str]) -> list[int]:
             i = text.find(mark, i + 1)
     last = -2
     for m in sus.finditer(text):
-        if m.start() > last + 1 and (_is_kana(m.group()) or not is_native_script(m.group())):
+        if m.start() > last + 1 and (is_kana(m.group()) or not is_native_script(m.group())):
             found.add(m.start())
         last = m.start()
     return sorted(found)
@@ -192,7 +191,7 @@ def _candidate(
         reading += last
         invented += 0 if trail_marked else 1
     original = text[lo:hi]
-    if _native_text(text, lo, hi) or any(unigram_logp(c) < GUESS_FLOOR for c in reading):
+    if native_text(text, lo, hi) or any(unigram_logp(c) < GUESS_FLOOR for c in reading):
         return None
     if not _implausible(text, lo, hi, lead_marked or (needs_trail and trail_marked)):
         return None
@@ -208,20 +207,6 @@ def _candidate(
     if new_cost > MAX_MEAN_COST * (len(reading) + 1):
         return None
     return gain, lo, hi, reading, lead_marked or trail_marked
-
-
-def _native_text(text: str, lo: int, hi: int) -> bool:
-    """Box drawing or hangul in the span, or Japanese around it (several kana): real text.
-
-    A mis-pairing makes a lone kana now and then (GBK rows A4/A5); Japanese has many.
-    """
-    if any(is_native_script(c) and not _is_kana(c) for c in text[lo:hi]):
-        return True
-    return sum(map(_is_kana, text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW])) >= KANA_IN_JAPANESE
-
-
-def _is_kana(ch: str) -> bool:
-    return "\u3040" <= ch <= "\u30ff"
 
 
 def _implausible(text: str, lo: int, hi: int, marked: bool) -> bool:

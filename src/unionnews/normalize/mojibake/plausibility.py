@@ -180,6 +180,26 @@ def is_native_script(ch: str) -> bool:
     )
 
 
+#: Japanese: at least this many kana within this many characters of a span.
+KANA_IN_JAPANESE = 3
+KANA_WINDOW = 8
+
+
+def native_text(text: str, lo: int, hi: int) -> bool:
+    """Box drawing or hangul in ``text[lo:hi]``, or Japanese around it (several kana): real text.
+
+    A mis-pairing makes a lone kana now and then (GBK rows A4/A5); Japanese has many.
+    """
+    if any(is_native_script(c) and not is_kana(c) for c in text[lo:hi]):
+        return True
+    return sum(map(is_kana, text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW])) >= KANA_IN_JAPANESE
+
+
+def is_kana(ch: str) -> bool:
+    """Hiragana or katakana."""
+    return "\u3040" <= ch <= "\u30ff"
+
+
 def _surprising(text: str, i: int) -> bool:
     ch = text[i]
     if "\uff01" <= ch <= "\uff5e":
@@ -190,4 +210,13 @@ def _surprising(text: str, i: int) -> bool:
     return -logp(prev, ch) > IMPLAUSIBLE
 
 
-__all__ = ["IMPLAUSIBLE", "cost", "implausible_run", "is_native_script", "logp", "unigram_logp"]
+__all__ = [
+    "IMPLAUSIBLE",
+    "cost",
+    "implausible_run",
+    "is_kana",
+    "is_native_script",
+    "logp",
+    "native_text",
+    "unigram_logp",
+]

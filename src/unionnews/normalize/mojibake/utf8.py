@@ -20,7 +20,7 @@ from unionnews.normalize.mojibake.common import (
     without_marks,
 )
 from unionnews.normalize.mojibake.lostbytes import decode_utf8_lossy
-from unionnews.normalize.mojibake.plausibility import cost
+from unionnews.normalize.mojibake.plausibility import cost, is_kana, is_native_script, native_text
 
 MIN_GAIN = 2.0
 #: A line is re-read whole when at least one in this many of its wide characters is suspicious.
@@ -66,6 +66,8 @@ def repair_misread_lines(text: str, sus: re.Pattern[str]) -> list[Fix]:
 
 
 def _reread_line(line: str, offset: int) -> Fix | None:
+    if _native_line(line):
+        return None
     readings = [r for r in utf8_readings(line, require_clean=False) if r[0] >= max(MIN_GAIN, len(r[1]) / 4)]
     if not readings:
         return None
@@ -73,13 +75,26 @@ def _reread_line(line: str, offset: int) -> Fix | None:
     return utf8_fix(offset, offset + len(line), reading, codec, lost, _marks(line))
 
 
+def _native_line(line: str) -> bool:
+    """Hangul, a box-drawing table, or a line one quarter kana: real text, not UTF-8 read as GBK.
+
+    Mojibake makes a kana or a box-drawing piece now and then (GBK rows A4, A5 and
+    A9); Japanese is full of kana and a table line has several pieces.
+    """
+    native = [c for c in line if is_native_script(c)]
+    kana = sum(map(is_kana, native))
+    boxes = sum("\u2500" <= c <= "\u257f" for c in native)
+    return len(native) > kana + boxes or boxes >= 2 or 4 * kana >= len(line)
+
+
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     """Rewrite the span around ``text[lo:hi]`` if it is UTF-8 that was read as GBK or Big5.
 
     A span holding CJK punctuation is left to the whole-line re-reading: UTF-8
     mojibake turns punctuation into hanzi, so a real ``：`` there is real text.
+    Japanese, hangul and box drawing around the span are real text too.
     """
-    if hi - lo > MAX_WINDOW or any(c in CJK_PUNCTUATION for c in text[lo:hi]):
+    if hi - lo > MAX_WINDOW or any(c in CJK_PUNCTUATION for c in text[lo:hi]) or native_text(text, lo, hi):
         return None
     left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
     if not _may_gain(text[left:right], text[lo + SHRINK : hi - SHRINK]):
@@ -154,6 +169,8 @@ def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, st
             reading = decode_utf8_guessing(raw)
         lost = reading.count("\ufffd")
         if lost * 6 > len(reading) or (require_clean and not is_clean(reading, allow_lost=True)):
+            continue
+        if any(_foreign_letter(c) for c in reading):
             continue
         yield plausibility(without_marks(reading)) - base, reading, codec, lost
 
@@ -251,6 +268,16 @@ def _char_end(buf: bytearray, i: int) -> int:
 
 def _starts_char(byte: int) -> bool:
     return byte < 0x80 or byte >= 0xC0
+
+
+def _foreign_letter(ch: str) -> bool:
+    """A character of a script Chinese pages do not carry (NKo, Syriac, Yi, private use…): a re-reading that makes one is junk.
+
+    Latin (accents included), Greek, Cyrillic, the symbol blocks, kana, hangul and
+    the ideographs are what a Chinese page may hold; U+0500-U+1DFF, the syllabaries
+    of U+A000-U+ABFF and private use are not.
+    """
+    return "\u0500" <= ch < "\u1e00" or "\ua000" <= ch < "\uac00" or "\ue000" <= ch < "\uf900"
 
 
 def utf8_fix(start: int, end: int, reading: str, codec: str, lost: int, marks: int = 0) -> Fix:
