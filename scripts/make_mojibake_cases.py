@@ -175,6 +175,9 @@ NEG = [
     "価格は１２００円です。",
     "the unionカタカナ工会",
     "叨叨叨叨叨叨",
+    "│ 序号 │ 单位名称 │ 人数 │",
+    "한국어 텍스트 工会",
+    "the unionカタカナ臺灣",
 ]
 for s in NEG:
     add("negative", "clean text", s, s)

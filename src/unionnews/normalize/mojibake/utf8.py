@@ -20,7 +20,13 @@ from unionnews.normalize.mojibake.common import (
     without_marks,
 )
 from unionnews.normalize.mojibake.lostbytes import decode_utf8_lossy
-from unionnews.normalize.mojibake.plausibility import cost, is_kana, is_native_script, native_text
+from unionnews.normalize.mojibake.plausibility import (
+    KANA_IN_JAPANESE,
+    KANA_WINDOW,
+    cost,
+    is_kana,
+    is_native_script,
+)
 
 MIN_GAIN = 2.0
 #: A line is re-read whole when at least one in this many of its wide characters is suspicious.
@@ -75,16 +81,24 @@ def _reread_line(line: str, offset: int) -> Fix | None:
     return utf8_fix(offset, offset + len(line), reading, codec, lost, _marks(line))
 
 
-def _native_line(line: str) -> bool:
-    """Hangul, a box-drawing table, or a line one quarter kana: real text, not UTF-8 read as GBK.
+def _japanese_or_korean(text: str, lo: int, hi: int) -> bool:
+    """Hangul in the span, or several kana around it (a lone kana is what mis-pairing makes)."""
+    around = text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW]
+    return any(_hangul(c) for c in text[lo:hi]) or sum(map(is_kana, around)) >= KANA_IN_JAPANESE
 
-    Mojibake makes a kana or a box-drawing piece now and then (GBK rows A4, A5 and
-    A9); Japanese is full of kana and a table line has several pieces.
+
+def _native_line(line: str) -> bool:
+    """Hangul, or a line one quarter kana: Korean or Japanese, not UTF-8 read as GBK.
+
+    Mojibake makes a kana now and then (GBK rows A4 and A5); Japanese is full of them.
+    Box drawing is left to the re-reading's own gates: UTF-8 read as GBK makes box
+    pieces too (row A9), so a piece or two says nothing.
     """
-    native = [c for c in line if is_native_script(c)]
-    kana = sum(map(is_kana, native))
-    boxes = sum("\u2500" <= c <= "\u257f" for c in native)
-    return len(native) > kana + boxes or boxes >= 2 or 4 * kana >= len(line)
+    return any(_hangul(c) for c in line) or 4 * sum(map(is_kana, line)) >= len(line)
+
+
+def _hangul(ch: str) -> bool:
+    return is_native_script(ch) and not is_kana(ch) and not "\u2500" <= ch <= "\u257f"
 
 
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
@@ -94,7 +108,11 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     mojibake turns punctuation into hanzi, so a real ``：`` there is real text.
     Japanese, hangul and box drawing around the span are real text too.
     """
-    if hi - lo > MAX_WINDOW or any(c in CJK_PUNCTUATION for c in text[lo:hi]) or native_text(text, lo, hi):
+    if (
+        hi - lo > MAX_WINDOW
+        or any(c in CJK_PUNCTUATION for c in text[lo:hi])
+        or _japanese_or_korean(text, lo, hi)
+    ):
         return None
     left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
     if not _may_gain(text[left:right], text[lo + SHRINK : hi - SHRINK]):
