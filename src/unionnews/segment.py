@@ -102,10 +102,11 @@ _FURNITURE_START_RE, _FURNITURE_ANY_RE = split_anchored(FURNITURE_PATTERNS)
 _FURNITURE_CUE_START_RE, _FURNITURE_CUE_ANY_RE = split_anchored(FURNITURE_CUES)
 #: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
-_OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
+#: The outlet endings as one alternation, longest first (``日报`` before ``报``).
+OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
 #: A date line, also after an outlet's name (``某日报  2024-03-02 10:20``).
 DATE_LINE_RE = regex.compile(
-    rf"^(?:[^\s\d]{{1,12}}?(?:{_OUTLET_ALT})\s+)?"
+    rf"^(?:[^\s\d]{{1,12}}?(?:{OUTLET_ALT})\s+)?"
     r"[〖【\[]?\s*(?:(?:发布|发表|更新|时间|日期|发布日期|发布时间)[:：]?\s*)?"
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[〗】\]]?"

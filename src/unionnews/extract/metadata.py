@@ -8,10 +8,11 @@ import regex
 
 from unionnews.document import Document
 from unionnews.extract.dates import parse_published
-from unionnews.layout_rules import IMAGE_MARKERS, OUTLET_SUFFIXES, SELF_OUTLETS
+from unionnews.layout_rules import IMAGE_MARKERS, SELF_OUTLETS
 from unionnews.segment import (
     DATE_LINE_RE,
     EPAPER_LINE_RE,
+    OUTLET_ALT,
     TITLE_LABEL_RE,
     WEEKDAY_RE,
     Line,
@@ -30,11 +31,10 @@ PAPER_IN_SOURCE_RE = regex.compile(r"《([^》]{2,20})》")
 _SOURCE_TAIL_RE = regex.compile(r"[—\-－]{1,2}|《")
 COLUMN_SEPARATORS = "|｜"
 
-_OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
 #: The dateline a story opens with: ``湖北日报讯``, ``新华社北京12月30日电``, ``央广网天津5月19日消息``,
 #: ``某日报（某网）消息``, ``长春日报9月1日讯``; the outlet is the shortest name with an outlet ending.
 DATELINE_OUTLET_RE = regex.compile(
-    rf"^据?(?P<outlet>[^\s\d，。、（()）“”《》:：]{{1,16}}?(?:{_OUTLET_ALT}))"
+    rf"^据?(?P<outlet>[^\s\d，。、（()）“”《》:：]{{1,16}}?(?:{OUTLET_ALT}))"
     r"(?:[（(][^（()）]{1,12}[)）])?\s*"
     r"(?:[^\s\d，。（(]{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|电|消息)"
 )
