@@ -178,6 +178,9 @@ NEG = [
     "│ 序号 │ 单位名称 │ 人数 │",
     "한국어 텍스트 工会",
     "the unionカタカナ臺灣",
+    "カタカナ職工工会陈珺20243.5",
+    "工会陈珺x = f(y);カタカナ",
+    "工会http://t.cn/a?b=1&c=2こんにちは",
 ]
 for s in NEG:
     add("negative", "clean text", s, s)

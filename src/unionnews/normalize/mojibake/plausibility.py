@@ -185,14 +185,21 @@ KANA_IN_JAPANESE = 3
 KANA_WINDOW = 8
 
 
-def native_text(text: str, lo: int, hi: int) -> bool:
-    """Box drawing or hangul in ``text[lo:hi]``, or Japanese around it (several kana): real text.
+def native_text(text: str, lo: int, hi: int, *, box_drawing: bool = True) -> bool:
+    """Hangul (or, with ``box_drawing``, box drawing) in ``text[lo:hi]``, or Japanese around it: real text.
 
     A mis-pairing makes a lone kana now and then (GBK rows A4/A5); Japanese has many.
+    UTF-8 read as GBK makes box pieces too (row A9), so its re-reading passes
+    ``box_drawing=False`` and leaves box drawing to its other gates.
     """
-    if any(is_native_script(c) and not is_kana(c) for c in text[lo:hi]):
+    if any(is_native_script(c) and not is_kana(c) and (box_drawing or not is_box(c)) for c in text[lo:hi]):
         return True
     return sum(map(is_kana, text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW])) >= KANA_IN_JAPANESE
+
+
+def is_box(ch: str) -> bool:
+    """A box-drawing piece."""
+    return "\u2500" <= ch <= "\u257f"
 
 
 def is_kana(ch: str) -> bool:
@@ -214,6 +221,7 @@ __all__ = [
     "IMPLAUSIBLE",
     "cost",
     "implausible_run",
+    "is_box",
     "is_kana",
     "is_native_script",
     "logp",

@@ -20,13 +20,7 @@ from unionnews.normalize.mojibake.common import (
     without_marks,
 )
 from unionnews.normalize.mojibake.lostbytes import decode_utf8_lossy
-from unionnews.normalize.mojibake.plausibility import (
-    KANA_IN_JAPANESE,
-    KANA_WINDOW,
-    cost,
-    is_kana,
-    is_native_script,
-)
+from unionnews.normalize.mojibake.plausibility import cost, is_box, is_kana, is_native_script, native_text
 
 MIN_GAIN = 2.0
 #: A line is re-read whole when at least one in this many of its wide characters is suspicious.
@@ -78,27 +72,20 @@ def _reread_line(line: str, offset: int) -> Fix | None:
     if not readings:
         return None
     _, reading, codec, lost = max(readings, key=lambda r: r[0])
+    if not _reads_better(line, 0, len(line), reading):
+        return None
     return utf8_fix(offset, offset + len(line), reading, codec, lost, _marks(line))
 
 
-def _japanese_or_korean(text: str, lo: int, hi: int) -> bool:
-    """Hangul in the span, or several kana around it (a lone kana is what mis-pairing makes)."""
-    around = text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW]
-    return any(_hangul(c) for c in text[lo:hi]) or sum(map(is_kana, around)) >= KANA_IN_JAPANESE
+#: Three kana in a row: Japanese.  UTF-8 read as GBK makes kana only from pairs led by a
+#: continuation byte (rows A4/A5), and one of any three pairs in a row starts on a lead byte.
+_KANA_RUN = re.compile("[\u3040-\u30ff]{3}")
 
 
 def _native_line(line: str) -> bool:
-    """Hangul, or a line one quarter kana: Korean or Japanese, not UTF-8 read as GBK.
-
-    Mojibake makes a kana now and then (GBK rows A4 and A5); Japanese is full of them.
-    Box drawing is left to the re-reading's own gates: UTF-8 read as GBK makes box
-    pieces too (row A9), so a piece or two says nothing.
-    """
-    return any(_hangul(c) for c in line) or 4 * sum(map(is_kana, line)) >= len(line)
-
-
-def _hangul(ch: str) -> bool:
-    return is_native_script(ch) and not is_kana(ch) and not "\u2500" <= ch <= "\u257f"
+    """Hangul, or a run of kana a mis-pairing cannot make: Korean or Japanese, not UTF-8 read as GBK."""
+    hangul = any(is_native_script(c) and not (is_kana(c) or is_box(c)) for c in line)
+    return hangul or _KANA_RUN.search(line) is not None
 
 
 def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
@@ -111,7 +98,7 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     if (
         hi - lo > MAX_WINDOW
         or any(c in CJK_PUNCTUATION for c in text[lo:hi])
-        or _japanese_or_korean(text, lo, hi)
+        or native_text(text, lo, hi, box_drawing=False)
     ):
         return None
     left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
@@ -289,13 +276,18 @@ def _starts_char(byte: int) -> bool:
 
 
 def _foreign_letter(ch: str) -> bool:
-    """A character of a script Chinese pages do not carry (NKo, Syriac, Yi, private use…): a re-reading that makes one is junk.
+    """A character Chinese pages do not carry (C1 controls, NKo, Syriac, Yi, private use…): a re-reading that makes one is junk.
 
     Latin (accents included), Greek, Cyrillic, the symbol blocks, kana, hangul and
-    the ideographs are what a Chinese page may hold; U+0500-U+1DFF, the syllabaries
-    of U+A000-U+ABFF and private use are not.
+    the ideographs are what a Chinese page may hold; C1 controls, U+0500-U+1DFF,
+    the syllabaries of U+A000-U+ABFF and private use are not.
     """
-    return "\u0500" <= ch < "\u1e00" or "\ua000" <= ch < "\uac00" or "\ue000" <= ch < "\uf900"
+    return (
+        "\x80" <= ch < "\xa0"
+        or "\u0500" <= ch < "\u1e00"
+        or "\ua000" <= ch < "\uac00"
+        or "\ue000" <= ch < "\uf900"
+    )
 
 
 def utf8_fix(start: int, end: int, reading: str, codec: str, lost: int, marks: int = 0) -> Fix:
