@@ -43,3 +43,24 @@ def test_mojibake_case(original: str, fixed: str) -> None:
 def test_every_kind_has_cases() -> None:
     for kind in KINDS:
         assert json.loads((CASES / f"{kind}.json").read_text(encoding="utf-8")), kind
+
+
+def test_lossy_rereading_does_not_depend_on_hash_order() -> None:
+    """Ties between equally likely candidates are broken by code point, so every process agrees."""
+    import os
+    import subprocess
+    import sys
+
+    damaged = "工会干部深入一线倾听职工诉求，帮助解决实际问题。".encode().decode("big5", errors="replace")
+    code = "import sys, unionnews; print(unionnews.normalize(sys.argv[1]).text)"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code, damaged],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -107,13 +107,14 @@ def _plausible_bytes(pattern: Pattern) -> bool:
 
 @functools.cache
 def _top() -> tuple[str, ...]:
-    """Frequent hanzi and CJK punctuation, likeliest first."""
+    """Frequent hanzi and CJK punctuation, likeliest first (ties by code point, never by hash order)."""
     from unionnews.normalize.mojibake.plausibility import _tables
 
     hanzi = sorted((c for c in _tables()[0] if len(c) == 1), key=lambda c: -unigram_logp(c))
     punctuation = [c for c in CJK_PUNCTUATION if len(c.encode("utf-8")) == 3]
     fullwidth = [chr(c) for c in range(0xFF10, 0xFF1A)]
-    return tuple(sorted({*hanzi[:TOP_CHARACTERS], *punctuation, *fullwidth}, key=lambda c: -unigram_logp(c)))
+    chosen = {*hanzi[:TOP_CHARACTERS], *punctuation, *fullwidth}
+    return tuple(sorted(chosen, key=lambda c: (-unigram_logp(c), c)))
 
 
 @functools.cache
