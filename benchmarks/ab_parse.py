@@ -1,4 +1,4 @@
-"""Interleaved A/B of ``parse`` between two source trees (e.g. ``main`` and a branch's worktree).
+"""Interleaved A/B of ``parse`` (or ``normalize``, ``--what``) between two source trees (e.g. ``main`` and a branch's worktree).
 
     python benchmarks/ab_parse.py --baseline ../main/src [--candidate src] [--rounds 15]
 
@@ -28,7 +28,8 @@ SHARED = ROOT.parent / "shared"
 WORKER = r"""
 import hashlib, json, sys, time
 import unionnews
-paths, head = json.loads(sys.stdin.readline())
+paths, head, what = json.loads(sys.stdin.readline())
+work = getattr(unionnews, what)
 texts = [open(p, "rb").read().decode("utf-8", "replace")[:head or None] for p in paths]
 digest = hashlib.sha256()
 for raw in texts:
@@ -39,18 +40,18 @@ for line in sys.stdin:
     start = time.process_time()
     for _ in range(repeats):
         for raw in texts:
-            unionnews.parse(raw)
+            work(raw)
     print(time.process_time() - start, flush=True)
 """
 
 
-def start(src: Path, paths: list[str], head: int) -> tuple[subprocess.Popen[str], dict[str, str]]:
+def start(src: Path, paths: list[str], head: int, what: str) -> tuple[subprocess.Popen[str], dict[str, str]]:
     env = {**os.environ, "PYTHONPATH": str(src.resolve())}
     proc = subprocess.Popen(
         [sys.executable, "-c", WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
     )
     assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(json.dumps([paths, head]) + "\n")
+    proc.stdin.write(json.dumps([paths, head, what]) + "\n")
     proc.stdin.flush()
     return proc, json.loads(proc.stdout.readline())
 
@@ -71,12 +72,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--repeats", type=int, default=2, help="passes over the articles per round")
     ap.add_argument("--head", type=int, default=0, help="parse only each article's first N characters")
+    ap.add_argument("--what", choices=("parse", "normalize"), default="parse", help="the function timed")
     args = ap.parse_args()
     paths = sorted(str(p) for p in (SHARED / "devset").glob("*.txt")) + sorted(
         str(p) for p in (ROOT / "seeds").glob("*.txt")
     )
-    a, info_a = start(args.baseline, paths, args.head)
-    b, info_b = start(args.candidate, paths, args.head)
+    a, info_a = start(args.baseline, paths, args.head, args.what)
+    b, info_b = start(args.candidate, paths, args.head, args.what)
     print(f"A: {info_a['file']}\nB: {info_b['file']}")
     same = info_a["digest"] == info_b["digest"]
     print(f"output identical: {same}")
