@@ -150,6 +150,11 @@ _CONGRESS_SESSION_RE = regex.compile(r"(?<=代表大会)第?[一二三四五六�
 _RUN_ON_RE = regex.compile(r"[、\s]|出席|主持|参加|讲话|强调|指出")
 _ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})")
 _CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
+#: ``在<place>`` closing what stands between a subject-form meeting and its verb.
+_PLACE_AT_END_RE = regex.compile(r"在([^，。；]{1,30})$")
+#: What a meeting's kind ignores when names are compared: spaces and brackets.
+_KIND_NOISE_RE = regex.compile(r"[\s()（）]")
+_SENTENCE_PUNCT_RE = regex.compile(r"[。！？；，]")
 
 
 #: How many sentences back a left-out subject is looked for.
@@ -552,7 +557,7 @@ def _subject_form(
         return []
     if follow_up and name.endswith("代表大会"):
         return []
-    place = regex.search(r"在([^，。；]{1,30})$", m.group("rest"))
+    place = _PLACE_AT_END_RE.search(m.group("rest"))
     date = date_at(verb_at)
     candidates: list[str | None] = [*organizers] or [None]
     return [
@@ -632,13 +637,13 @@ def _dedupe(found: list[Event]) -> list[Event]:
 
 
 def _kind(name: str) -> str:
-    return regex.sub(r"[\s()（）]", "", name)
+    return _KIND_NOISE_RE.sub("", name)
 
 
 def _title_like(meeting: Meeting, text: str) -> bool:
     """Whether the meeting was read from a line without sentence punctuation (a headline left in the body)."""
     span = meeting.evidence
-    return span is not None and not regex.search(r"[。！？；，]", text[span.start : span.end])
+    return span is not None and not _SENTENCE_PUNCT_RE.search(text, span.start, span.end)
 
 
 #: Distinct organizer-named meetings a nameless one is compared with (keeps the clean-up linear).

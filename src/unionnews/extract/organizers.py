@@ -94,11 +94,26 @@ def organizers_before(before: str) -> list[tuple[str, int]]:
 
 def _title_overlap(org: str, rest: str) -> int:
     """How many closing characters of ``org`` begin a job title that ``rest`` completes."""
-    for title in TITLES:
-        for k in range(1, len(title)):
-            if org.endswith(title[:k]) and rest.startswith(title[k:]) and len(org) > k:
-                return k
+    for head, tail, k in _TITLE_SPLITS.get(org[-1:], ()):
+        if org.endswith(head) and rest.startswith(tail) and len(org) > k:
+            return k
     return 0
+
+
+def _title_splits(titles: tuple[str, ...]) -> dict[str, tuple[tuple[str, str, int], ...]]:
+    """Every split ``title[:k] + title[k:]`` (k >= 1), in title order, filed under the head's last character.
+
+    Only splits whose head ends with an organisation's last character can overlap it:
+    looking those up replaces trying every title at every length for every organizer.
+    """
+    splits: dict[str, list[tuple[str, str, int]]] = {}
+    for title in titles:
+        for k in range(1, len(title)):
+            splits.setdefault(title[k - 1], []).append((title[:k], title[k:], k))
+    return {last: tuple(found) for last, found in splits.items()}
+
+
+_TITLE_SPLITS = _title_splits(TITLES)
 
 
 #: Function words that never stand inside an organisation's name.

@@ -23,6 +23,7 @@ _SINGLE = frozenset(s for s in SURNAMES if len(s) == 1)
 
 
 _ALL_HAN_RE = regex.compile(r"\p{Han}+")
+_NAME_SEPARATORS_RE = regex.compile(r"[\s、，,]")
 #: Words inside a credit that are not names: ``报道``, outlet and organisation endings.
 NOT_NAME_WORDS_RE = regex.compile(rf"报道|{'|'.join(NOT_NAME_PARTS)}")
 #: A field label that ends a credit's names: ``作者：王方 时间：…`` gives 王方 only.
@@ -95,7 +96,7 @@ def _affiliation(stretch: str) -> str | None:
     if not words:
         return None
     names = "".join(name for name, _, _ in _names(words, 0))
-    return None if names == regex.sub(r"[\s、，,]", "", words) else words
+    return None if names == _NAME_SEPARATORS_RE.sub("", words) else words
 
 
 def _label_stop(text: str, start: int, stop: int) -> int:
