@@ -43,10 +43,21 @@ class Document:
         init=False, factory=dict, eq=False, repr=False
     )
 
+    _kinds: dict[tuple[str, ...], tuple[tuple[int, Line], ...]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+
     def lines_of(self, *kinds: str) -> Iterator[tuple[int, Line]]:
-        for i, line in enumerate(self.lines):
-            if line.kind in kinds:
-                yield i, line
+        """The lines of the given kinds with their index, in order.
+
+        Picked out once per document and kinds: every extractor asks for the same few sets.
+        """
+        found = self._kinds.get(kinds)
+        if found is None:
+            found = self._kinds[kinds] = tuple(
+                (i, line) for i, line in enumerate(self.lines) if line.kind in kinds
+            )
+        return iter(found)
 
     def sentences(self, *kinds: str) -> Iterator[Sentence]:
         """Sentences of the lines of the given kinds (all body-like lines by default).

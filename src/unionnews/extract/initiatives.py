@@ -65,7 +65,7 @@ def extract_initiatives(document: Document) -> list[Event]:
     triggers = _merged(base, direct)
     before_words = load_words("initiative_triggers_before")
     excluded = frozenset((*document.lexicon.get("not_initiative"), *load_words("not_initiatives")))
-    known = document.lexicon.get("initiative")
+    known = _named_in(document.lexicon.get("initiative"), document.text)
     found: dict[str, Initiative] = {}
     for _, line in document.lines_of("headline", "body", "dek"):
         org = functools.partial(_organization_in, line.text)
@@ -116,6 +116,15 @@ def extract_initiatives(document: Document) -> list[Event]:
 _KEY_NOISE_RE = regex.compile(r"[\s·、，,]")
 
 
+def _named_in(known: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The known names that occur in ``text``, in lexicon order.
+
+    Every line is part of the document's text, so a name the text lacks is in no
+    line: looked for once per document instead of once per line.
+    """
+    return tuple(name for name in known if name in text)
+
+
 @functools.lru_cache(maxsize=16)
 def _merged(*lists: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(w for words in lists for w in words), key=len, reverse=True))
@@ -162,9 +171,20 @@ def _organization_in(line: str) -> str | None:
     return m.group(1) if m else None
 
 
+#: The opening quotes :data:`QUOTED_RE` starts with.
+OPENING_QUOTES = ("“", "「", "『")
+
+
+def _may_quote(text: str) -> bool:
+    """Whether ``text`` has an opening quote: every quoted name needs one, most lines have none."""
+    return any(q in text for q in OPENING_QUOTES)
+
+
 def _groups(text: str) -> list[list[_Quoted]]:
     """Quoted names, merged where they form one name and grouped where they share a trigger."""
     items: list[_Quoted] = []
+    if not _may_quote(text):
+        return []
     for m in QUOTED_RE.finditer(text):
         name = m.group(1).strip()
         if items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 import regex
@@ -26,6 +27,7 @@ class NumeralError(ValueError):
     """The string is not a number unionnews can read."""
 
 
+@functools.lru_cache(maxsize=4096)
 def read_number(text: str) -> int | float:
     """The value of ``text``: Arabic, Chinese or mixed (``1亿5000万`` -> 150000000, ``一万二`` -> 12000).
 

@@ -42,6 +42,8 @@ STAT_RE = regex.compile(
 FIXED_COMPOUNDS = load_words("fixed_compounds")
 VAGUE_MAGNITUDES = ("十", "百", "千", "万", "亿", "百万", "千万", "亿万", "万千")
 NOT_AFTER = ("年", "月", "日", "周年", "%", "％", "号", "时", "分", "岁", "倍", "大")
+#: The signs of :data:`NOT_AFTER` that end a percentage: the number is a rate, not a count.
+_PERCENT_AFTER = tuple(w for w in NOT_AFTER if w in ("%", "％"))
 QUOTE_RE = regex.compile(r"“[^“”]*”|《[^《》]*》")
 SUBJECT_RE = regex.compile(r"^[^，。；、]{0,20}?(?=[，。；、]|$)")
 
@@ -131,7 +133,7 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
         return False  # phone and record numbers
     if num[-1] in CHINESE_NUMBER_CHARS and not m["big"] and text[m.end() : m.end() + 1] in "大":
         return False
-    return not any(text.startswith(w, m.end()) for w in NOT_AFTER if w in ("%", "％"))
+    return not text.startswith(_PERCENT_AFTER, m.end())
 
 
 #: A verb before a number, at most 12 characters before it (``覆盖全省…``).
