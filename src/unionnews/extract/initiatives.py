@@ -19,6 +19,7 @@ from unionnews.document import Document
 from unionnews.extract.people import is_person_name
 from unionnews.extract.wordlists import load_words
 from unionnews.models import Event, Initiative, Span
+from unionnews.segment import first_char_guard
 
 #: A quoted name: “…”, or corner quotes 「…」 and 『…』.
 QUOTED_RE = regex.compile(r"[“「『]([^“”「」『』]{1,40})[”」』]")
@@ -29,7 +30,10 @@ INNER_GAP_RE = regex.compile(r"^[\p{Han}·]{1,8}$")
 FUNCTION_WORDS = ("的", "和", "与", "及", "等", "或", "是", "为", "在")
 HEAD_STOP_RE = regex.compile(r"[，。；：！？“（(]")
 PREFIX_RE = regex.compile(r"(?:^|[、，；以和与及把将])(\p{Han}{2})$")
-ORG_IN_SENTENCE_RE = regex.compile(r"([\p{Han}]{2,12}?(?:总工会|工会|联合会|省总|市总|县总))")
+_UNION_WORDS = ("总工会", "工会", "联合会", "省总", "市总", "县总")
+ORG_IN_SENTENCE_RE = regex.compile(
+    rf"([\p{{Han}}]{{2,12}}?{first_char_guard(_UNION_WORDS)}(?:{'|'.join(_UNION_WORDS)}))"
+)
 _HEAD_LEN = 30
 #: Words after a quoted name that make it a period of time (``“十四五”以来``), not a program.
 PERIOD_WORDS = ("以来", "期间", "时期", "以后", "之后", "开局", "收官")

@@ -43,6 +43,7 @@ from unionnews.extract.organizers import (
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import HOLD_VERBS, NOT_HELD_CUES
 from unionnews.models import Activity, DateMention, Event, Meeting, Span
+from unionnews.segment import first_char_guard
 
 _VERBS = "|".join(HOLD_VERBS)
 #: A sentence's date resolver: a position in the sentence -> the date of the clause there.
@@ -99,7 +100,8 @@ def _meeting_name_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
 @functools.lru_cache(maxsize=16)
 def _suffix_alternation(suffixes: tuple[str, ...]) -> str:
     words = sorted(set(suffixes), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]") for w in words)
+    alternation = "|".join(regex.escape(w).replace(r"\(", "[(（]").replace(r"\)", "[)）]") for w in words)
+    return first_char_guard(words, also={"(": "（", ")": "）"}) + f"(?:{alternation})"
 
 
 @functools.lru_cache(maxsize=16)

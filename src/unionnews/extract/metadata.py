@@ -13,6 +13,7 @@ from unionnews.segment import (
     DATE_LINE_RE,
     EPAPER_LINE_RE,
     OUTLET_ALT,
+    OUTLET_GUARD,
     TITLE_LABEL_RE,
     WEEKDAY_RE,
     Line,
@@ -34,7 +35,7 @@ COLUMN_SEPARATORS = "|｜"
 #: The dateline a story opens with: ``湖北日报讯``, ``新华社北京12月30日电``, ``央广网天津5月19日消息``,
 #: ``某日报（某网）消息``, ``长春日报9月1日讯``; the outlet is the shortest name with an outlet ending.
 DATELINE_OUTLET_RE = regex.compile(
-    rf"^据?(?P<outlet>[^\s\d，。、（()）“”《》:：]{{1,16}}?(?:{OUTLET_ALT}))"
+    rf"^据?(?P<outlet>[^\s\d，。、（()）“”《》:：]{{1,16}}?{OUTLET_GUARD}(?:{OUTLET_ALT}))"
     r"(?:[（(][^（()）]{1,12}[)）])?\s*"
     r"(?:[^\s\d，。（(]{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|电|消息)"
 )

@@ -13,6 +13,7 @@ import regex
 from unionnews.extract.people import is_person_name
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import ORG_SUFFIXES, TITLES
+from unionnews.segment import first_char_guard
 
 _CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
 
@@ -21,11 +22,13 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_ORG_SUFFIX = _alternation((*ORG_SUFFIXES, *load_words("organizer_kinds")))
+_ORG_WORDS = (*ORG_SUFFIXES, *load_words("organizer_kinds"))
+#: The organisation endings, each tried only where one of their first characters stands.
+_ORG_SUFFIX = first_char_guard(_ORG_WORDS) + f"(?:{_alternation(_ORG_WORDS)})"
 #: Words that may stand between two organisation endings (``市总工会机关党委``), not a verb or preposition.
 _ORG_LINK = r"[^\P{Han}在于从对向与和及的召举是将把为由今昨近日共携同分也还已并又组织全各暨]{0,6}?"
 ORG_PATTERN = (
-    rf"(?:[\p{{Han}}（）()]{{1,24}}?(?:{_ORG_SUFFIX})(?:{_ORG_LINK}(?:{_ORG_SUFFIX}))*"
+    rf"(?:[\p{{Han}}（）()]{{1,24}}?{_ORG_SUFFIX}(?:{_ORG_LINK}{_ORG_SUFFIX})*"
     rf"|(?:{_alternation(load_words('organizer_deictic'))})"
     rf"|(?:{_alternation(load_words('organizer_abbreviations'))}))"
 )
