@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from unionnews.extract import initiatives, organizers
 from unionnews.extract.meetings import _suffix_alternation
 from unionnews.lexicon import MEETING_SUFFIXES, ORG_SUFFIXES, TITLES
-from unionnews.segment import OUTLET_ALT, OUTLET_GUARD, first_char_guard
+from unionnews.segment import OUTLET_ALT, OUTLET_GUARD, first_char_guard, without_captures
 
 #: Pieces the generated texts are made of: organisation and meeting words, titles, glue.
 _ORG_WORDS = (*ORG_SUFFIXES, *organizers.load_words("organizer_kinds"))
@@ -110,3 +110,21 @@ def test_known_names_are_kept_in_lexicon_order_when_present() -> None:
     known = ("职工书屋", "工会E卡", "金秋助学")
     assert initiatives._named_in(known, "推进金秋助学和职工书屋建设") == ("职工书屋", "金秋助学")
     assert initiatives._named_in(known, "没有名字") == ()
+
+
+def test_without_captures_leaves_classes_escapes_and_special_groups_alone() -> None:
+    assert without_captures(r"(a|b)\(c\)[(x)]") == r"(?:a|b)\(c\)[(x)]"
+    assert without_captures(r"[](]+(?i:x)(?=y)(?P<n>z)") == r"[](]+(?i:x)(?=y)(?P<n>z)"
+    assert without_captures(r"[^](](d)") == r"[^](](?:d)"
+    assert without_captures(r"(a)\1") == r"(a)\1"  # a back-reference needs its group
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab()|[]^\\?:*+.", max_size=12), st.text(alphabet="ab()[]", max_size=12))
+def test_without_captures_keeps_what_a_pattern_matches(pattern: str, text: str) -> None:
+    try:
+        plain = regex.compile(pattern)
+    except regex.error:
+        return
+    stripped = regex.compile(without_captures(pattern))
+    assert _spans(stripped, text) == _spans(plain, text)

@@ -49,16 +49,47 @@ _LEADING_FLAGS_RE = regex.compile(r"^\(\?([aiLmsux]+)\)")
 def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern matching where any of ``patterns`` matches: one scan per line, not one each.
 
-    A leading global flag group (``(?i)...``) becomes a scoped one (``(?i:...)``).
+    A leading global flag group (``(?i)...``) becomes a scoped one (``(?i:...)``).  The
+    alternation answers yes or no, so its groups do not capture (see :func:`without_captures`).
     """
     parts = []
     for pattern in patterns:
         flags = _LEADING_FLAGS_RE.match(pattern)
         if flags:
-            parts.append(f"(?{flags.group(1)}:{pattern[flags.end() :]})")
+            parts.append(f"(?{flags.group(1)}:{without_captures(pattern[flags.end() :])})")
         else:
-            parts.append(f"(?:{pattern})")
+            parts.append(f"(?:{without_captures(pattern)})")
     return regex.compile("|".join(parts))
+
+
+_BACKREFERENCE_RE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+def without_captures(pattern: str) -> str:
+    """``pattern`` with its plain groups ``(…)`` made non-capturing ``(?:…)``: the same matches.
+
+    Saving and restoring group bounds on every backtrack is a fifth of the cost of the
+    furniture alternations, whose groups nobody reads.  A pattern that refers back to a
+    group is returned as it is.
+    """
+    if _BACKREFERENCE_RE.search(pattern):
+        return pattern
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            end = _class_end(pattern, i)
+            out.append(pattern[i:end])
+            i = end
+            continue
+        out.append("(?:" if ch == "(" and not pattern.startswith("?", i + 1) else ch)
+        i += 1
+    return "".join(out)
 
 
 def first_char_guard(words: Iterable[str], *, also: Mapping[str, str] | None = None) -> str:
@@ -78,6 +109,18 @@ def first_char_guard(words: Iterable[str], *, also: Mapping[str, str] | None = N
     for c in tuple(chars):
         chars.update((also or {}).get(c, ""))
     return "(?=[" + "".join(regex.escape(c) for c in sorted(chars)) + "])"
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the character class opening at ``start`` ends (after its ``]``; a leading ``]`` or ``^]`` is a member)."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
 
 
 def _top_level_alternation(pattern: str) -> bool:
@@ -190,14 +233,16 @@ def is_furniture(line: str, lexicon: Lexicon | None = None) -> bool:
 
 def _is_listed_furniture(line: str, lexicon: Lexicon | None) -> bool:
     """Furniture by the pattern table or the lexicon (the cues are checked apart)."""
+    if lexicon is None:
+        return _is_listed(line, frozenset(), ())
+    return _is_listed(line, frozenset(lexicon.get("section")), lexicon.get("furniture"))
+
+
+def _is_listed(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
+    """:func:`_is_listed_furniture` with the lexicon's section names and furniture words looked up once per page."""
     if _FURNITURE_START_RE.match(line) is not None or _FURNITURE_ANY_RE.search(line) is not None:
         return True
-    if lexicon is not None:
-        if line in lexicon.get("section"):
-            return True
-        if any(w in line for w in lexicon.get("furniture")):
-            return True
-    return False
+    return line in sections or (bool(words) and any(w in line for w in words))
 
 
 def _is_cue_furniture(line: str) -> bool:
@@ -235,10 +280,11 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
     """Classify every non-blank line of ``text``."""
     lines = split_lines(text)
     kinds: list[LineKind | None] = [None] * len(lines)
+    sections, words = frozenset(lexicon.get("section")), lexicon.get("furniture")
     for i, (_, _, s) in enumerate(lines):
         if is_credit(s):
             kinds[i] = "credit"
-        elif _is_cue_furniture(s) or (_is_listed_furniture(s, lexicon) and not _is_dated_meta(s)):
+        elif _is_cue_furniture(s) or (_is_listed(s, sections, words) and not _is_dated_meta(s)):
             kinds[i] = "furniture"
     body_start = next(
         (i for i, (_, _, s) in enumerate(lines) if kinds[i] is None and is_prose(s)), len(lines)
