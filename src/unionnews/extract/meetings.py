@@ -192,20 +192,21 @@ def extract_meetings(document: Document) -> list[Event]:
     paragraph_date: dict[int, str | None] = {}
     follow_up = FOLLOW_UP_RE.search(document.text) is not None
     suffixes = document.lexicon.get("meeting_suffix")
-    headlines = {line.text.strip() for _, line in document.lines_of("headline")}
+    echoes = _headline_echoes(document)
     for k, sentence in enumerate(sentences):
         ctx.index = k
-        if document.lines[sentence.line].text.strip() in headlines:
+        if sentence.line in echoes:
             continue  # the headline repeated as the first body line: read once, from the headline
+        if not _may_report(sentence.text):
+            last = bisect.bisect_left(starts, sentence.end) - 1
+            if last >= 0 and starts[last] >= sentence.start:
+                ctx.last_date = _value(dates[last], ctx)  # the last date written in the sentence
+            continue
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         in_sentence = dates[lo:hi]
         if sentence.line not in paragraph_date:
             paragraph_date[sentence.line] = _opening_date(document, sentence, dates, starts)
         fallback = paragraph_date[sentence.line] or ctx.last_date
-        if not _may_report(sentence.text):
-            if in_sentence:
-                ctx.last_date = _value(in_sentence[-1], ctx)
-            continue
         timeline = _timeline(sentence, in_sentence, ctx, document.published)
         first = _value(in_sentence[0], ctx) if in_sentence else None
         date_at = functools.partial(_date_at, timeline=timeline, fallback=first or fallback)
@@ -229,6 +230,14 @@ def extract_meetings(document: Document) -> list[Event]:
     if not any(isinstance(e, Meeting) for e in events):
         events += _mentioned_meetings(sentences, dates, starts, ctx, suffixes, document.published)
     return _finish(events, document.text, _headline_organizer(document))
+
+
+def _headline_echoes(document: Document) -> set[int]:
+    """The body lines that repeat a headline (their sentences are read from the headline)."""
+    headlines = {line.text.strip() for _, line in document.lines_of("headline")}
+    if not headlines:
+        return set()
+    return {i for i, line in document.lines_of("body") if line.text.strip() in headlines}
 
 
 def _may_report(text: str) -> bool:
