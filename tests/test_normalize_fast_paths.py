@@ -143,3 +143,63 @@ def test_batch_and_fixes_of_the_pinyin_step_agree(text: str) -> None:
     assert apply_fixes(text, fixes) == apply_fixes(
         text, batch.fixes() if isinstance(batch, Deletions) else batch
     )
+
+
+#: Parentheses with readings, names, symbols and spaces inside, and the rest of a page.
+PAREN_ALPHABET = "工会會(（)） \tabhuìÀ😀☆→©1记者?\n"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=PAREN_ALPHABET, max_size=30))
+def test_parenthesis_prefilters_are_necessary(text: str) -> None:
+    from unionnews.normalize.insertions import INSERTION_RE, _opens_on_symbol
+    from unionnews.normalize.pinyin import ANNOTATION_RE, _opens_on_latin
+
+    if not _opens_on_latin(text):
+        assert ANNOTATION_RE.search(text) is None
+    if not _opens_on_symbol(text):
+        assert INSERTION_RE.search(text) is None
+
+
+@given(
+    st.text(
+        alphabet="工会 \u00a0\u3000\u2002\u2003\u2009\u202f\u200b\u200c\u200d\u2060\ufeff😀a", max_size=20
+    )
+)
+def test_layout_prefilters_are_necessary(text: str) -> None:
+    from unionnews.normalize.layout import (
+        _ODD_SPACE_RUN_RE,
+        _SPACES_AND_ZERO_WIDTH,
+        _ZERO_WIDTH_RUN_RE,
+        ZERO_WIDTH,
+        _holds_any,
+    )
+
+    if not _holds_any(text, ZERO_WIDTH):
+        assert _ZERO_WIDTH_RUN_RE.search(text) is None
+    if not _holds_any(text, _SPACES_AND_ZERO_WIDTH):
+        assert _ODD_SPACE_RUN_RE.search(text) is None and _ZERO_WIDTH_RUN_RE.search(text) is None
+
+
+@given(st.text(alphabet="工会会們们國国乾著陜a ", max_size=30))
+def test_script_detection_counts_what_it_needs(text: str) -> None:
+    from unionnews.normalize.script import _script_only_chars, detect_script, to_simplified
+
+    verdict = detect_script(text)
+    simplified = to_simplified(text)
+    if verdict == "traditional":
+        traditional_only, simplified_only = _script_only_chars()
+        traditional_count = len(traditional_only.findall(text))
+        assert len(simplified_only.findall(text)) <= max(2, traditional_count // 10)
+        assert simplified != text and len(simplified) == len(text)
+
+
+@given(st.text(alphabet="工会,:;!?()a1 \n“", max_size=40))
+def test_widening_by_slices_is_widening_by_characters(text: str) -> None:
+    from unionnews.normalize.width import FULLWIDTH, _widen_at
+
+    positions = [i for i, ch in enumerate(text) if ch in FULLWIDTH and i % 2 == 0]
+    chars = list(text)
+    for i in positions:
+        chars[i] = FULLWIDTH[text[i]]
+    assert _widen_at(text, positions) == "".join(chars)

@@ -136,7 +136,9 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
     A traditional page with readings holds hundreds; the pipeline turns them into
     repairs and offset segments in one batch instead of a :class:`Fix` each.
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not _opens_on_latin(text):
+        return spans
     for m in ANNOTATION_RE.finditer(text):
         start, end = m.span()
         annotated = text[start - 1 : end]
@@ -146,6 +148,28 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
         elif _annotates_one(annotated):
             spans.append((start, end))
     return spans
+
+
+_LATIN_RE = regex.compile(r"\p{Latin}")
+
+
+def _opens_on_latin(text: str) -> bool:
+    """Some ``(`` or ``（`` is followed, past spaces and tabs, by a Latin letter.
+
+    Necessary for :data:`ANNOTATION_RE` to match, and a few ``find`` calls where
+    the pattern (a lookbehind tried at every character) scans the whole text:
+    most pages' parentheses hold names and notes, not readings.
+    """
+    for paren in "(（":
+        i = text.find(paren)
+        while i >= 0:
+            j = i + 1
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            if j < len(text) and _LATIN_RE.match(text, j) is not None:
+                return True
+            i = text.find(paren, j)
+    return False
 
 
 @functools.lru_cache(maxsize=65536)

@@ -68,9 +68,9 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     if len(simplified) != len(text):
         return "mixed"
     traditional_only, simplified_only = _script_only_chars()
-    traditional_count = len(traditional_only.findall(text))
     simplified_count = len(simplified_only.findall(text))
-    if simplified_count > max(2, traditional_count // 10):
+    # Up to two simplified-only characters never make a text mixed: no need to count the rest.
+    if simplified_count > 2 and simplified_count > len(traditional_only.findall(text)) // 10:
         return "mixed"
     return "traditional"
 
