@@ -21,7 +21,7 @@ from unionnews.normalize.layout import normalize_line_endings, normalize_spaces,
 from unionnews.normalize.mojibake import find_mojibake
 from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pinyin import strip_pinyin
-from unionnews.normalize.script import convert_to_simplified, detect_script, to_simplified
+from unionnews.normalize.script import convert_to_simplified, detect_script, has_hanzi, to_simplified
 from unionnews.normalize.width import mark_lost_symbols, widen_cjk_punctuation
 
 #: A step: the fixes it proposes for a text, or one batch of deletions of one kind.
@@ -182,6 +182,9 @@ def _run_steps(
             continue
         fixes: Sequence[Fix] | Deletions
         if step.name == "script":
+            if not has_hanzi(text):
+                script = "none"
+                continue
             simplified = to_simplified(text)
             script = detect_script(text, simplified)  # type: ignore[assignment]
             if script in ("simplified", "none"):

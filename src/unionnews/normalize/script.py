@@ -55,12 +55,17 @@ def to_simplified(text: str) -> str:
     return converted
 
 
+def has_hanzi(text: str) -> bool:
+    """Any hanzi at all: without one the script is ``none`` and there is nothing to convert."""
+    return HAN_RE.search(text) is not None
+
+
 def detect_script(text: str, simplified: str | None = None) -> str:
     """``simplified``, ``traditional``, ``mixed`` or ``none`` (no hanzi at all).
 
     ``simplified`` is ``t2s`` of ``text`` when the caller has it already.
     """
-    if HAN_RE.search(text) is None:
+    if not has_hanzi(text):
         return "none"
     simplified = to_simplified(text) if simplified is None else simplified
     if simplified == text:

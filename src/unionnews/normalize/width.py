@@ -47,6 +47,8 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
     (``print("你好")``), times and numbers keep their ASCII.  A parenthesis is
     widened only together with its partner, so pairs never come out mixed.
     """
+    if not any(mark in text for mark in FULLWIDTH):
+        return []
     runs: list[tuple[int, int]] = []
     has_paren = False
     for m in _MARK_RUN_RE.finditer(text):
