@@ -84,7 +84,7 @@ def run_pipeline(
     ``always_recheck`` looks for leftover mojibake after every round even when
     :func:`_settled` says it cannot be there: the slow path tests compare with.
     """
-    unknown = set(skip) - set(STEP_NAMES)
+    unknown = set(skip) - set(STEP_NAMES) if skip else ()
     if unknown:
         raise ValueError(f"unknown normalization steps {sorted(unknown)}; known: {STEP_NAMES}")
     repairs: list[Repair] = []
@@ -154,12 +154,18 @@ class _Progress:
         """:meth:`apply` for a batch: one repair per span, the same records as their fixes give."""
         spans = deletions.spans
         text, offsets = self.text, self.offsets
-        raw = spans if offsets.is_identity else [offsets.raw_span(start, end) for start, end in spans]
         kind, confidence, note = deletions.kind, deletions.confidence, deletions.note
-        self.repairs.extend(
-            Repair(kind, raw_start, raw_end, text[start:end], "", confidence, 0, note)
-            for (start, end), (raw_start, raw_end) in zip(spans, raw, strict=True)
-        )
+        if offsets.is_identity:
+            raw = spans
+            self.repairs += [
+                Repair(kind, start, end, text[start:end], "", confidence, 0, note) for start, end in spans
+            ]
+        else:
+            raw = [offsets.raw_span(start, end) for start, end in spans]
+            self.repairs += [
+                Repair(kind, raw_start, raw_end, text[start:end], "", confidence, 0, note)
+                for (start, end), (raw_start, raw_end) in zip(spans, raw, strict=True)
+            ]
         self.text = delete_spans(text, spans)
         self.offsets = offsets.after_deletions(spans, len(self.text), raw)
 

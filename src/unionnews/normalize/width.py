@@ -167,7 +167,7 @@ def _pairs_whole(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     return [run for k, run in enumerate(runs) if k not in dropped] if dropped else runs
 
 
-_PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
+_PAREN_OR_NEWLINE_RE = re.compile(r"[()\n]")
 
 
 def _widen_at(text: str, positions: list[int]) -> str:
