@@ -68,7 +68,7 @@ def damaged_articles(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(("\n", "\r\n", "", "驿站"))).join(lines)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(alphabet=ALPHABET, max_size=60), damaged_articles()))
 def test_skipping_the_mojibake_recheck_never_changes_output(text: str) -> None:
     fast = run_pipeline(text)
@@ -76,7 +76,7 @@ def test_skipping_the_mojibake_recheck_never_changes_output(text: str) -> None:
     assert _everything(fast) == _everything(slow)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(alphabet=ALPHABET, max_size=60), damaged_articles()))
 def test_fast_paths_agree_without_script_conversion_or_mojibake_step(text: str) -> None:
     for options in ({"convert_script": False}, {"skip": ["mojibake"]}, {"skip": ["width", "spaces"]}):
@@ -130,7 +130,7 @@ def test_cached_one_syllable_check_is_the_general_one(char: str, syllable: str) 
     assert _annotates_one(annotated) == _annotates(annotated, 1, [syllable])
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(alphabet="工会會議中(huì gōng)? lián）（", max_size=40), damaged_articles()))
 def test_batch_and_fixes_of_the_pinyin_step_agree(text: str) -> None:
     batch = strip_pinyin(text)
