@@ -217,7 +217,7 @@ def _settled(progress: _Progress) -> bool:
     again.  Any change after the step (a script conversion, widened punctuation,
     removed annotations) can complete a repair, so then the text is looked at again.
     Clean simplified text is the common case: nothing changes, and the second whole
-    mojibake pass (a fifth of ``normalize`` on such text) is not run.
+    mojibake pass (about a sixth of ``normalize`` on such text) is not run.
     """
     return progress.mojibake_free is not None and progress.mojibake_free == progress.text
 
