@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 
@@ -20,6 +22,37 @@ class Fix:
     confidence: float = 1.0
     lost: int = 0
     note: str = ""
+
+
+@attrs.frozen(slots=True)
+class Deletions:
+    """Many deletions of one kind: what a step removing hundreds of small insertions returns.
+
+    A traditional page with readings holds hundreds of annotations; as one record
+    the pipeline makes their repairs, the new text and the offset segments in one
+    pass each, without a :class:`Fix` per annotation.  ``spans`` are sorted,
+    non-overlapping and non-empty.
+    """
+
+    spans: Sequence[tuple[int, int]]
+    kind: str
+    confidence: float = 1.0
+    note: str = ""
+
+    def fixes(self) -> list[Fix]:
+        """The same deletions as fixes."""
+        return [Fix(start, end, "", self.kind, self.confidence, note=self.note) for start, end in self.spans]
+
+
+def delete_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` without ``spans`` (sorted, non-overlapping)."""
+    parts = []
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def apply_fixes(text: str, fixes: list[Fix]) -> str:

@@ -33,9 +33,30 @@ INSERTION_RE = regex.compile(rf"(?<=\p{{Han}})(?:{_GROUP}){{1,{MAX_IN_A_ROW}}}(?
 
 def strip_symbol_insertions(text: str) -> list[Fix]:
     """Fixes removing parenthesised emoji and symbols that stand between two hanzi."""
-    if "(" not in text and "（" not in text:
+    if not _opens_on_symbol(text):
         return []
     return [
         Fix(m.start(), m.end(), "", "insertion", 0.95, note="emoji or symbol inserted inside a word")
         for m in INSERTION_RE.finditer(text)
     ]
+
+
+_SYMBOL_RE = regex.compile(_SYMBOL, regex.V1)
+
+
+def _opens_on_symbol(text: str) -> bool:
+    """Some ``(`` or ``（`` is followed, past spaces and tabs, by a decoration symbol.
+
+    Necessary for :data:`INSERTION_RE` to match, and a few ``find`` calls where the
+    pattern (a lookbehind tried at every character) scans the whole text.
+    """
+    for paren in "(（":
+        i = text.find(paren)
+        while i >= 0:
+            j = i + 1
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            if j < len(text) and _SYMBOL_RE.match(text, j) is not None:
+                return True
+            i = text.find(paren, j)
+    return False

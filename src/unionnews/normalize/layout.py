@@ -39,6 +39,8 @@ def normalize_line_endings(text: str) -> list[Fix]:
 
 def normalize_spaces(text: str) -> list[Fix]:
     """NBSP and ideographic spaces -> space, one fix per run; zero-width characters a repair brought back removed."""
+    if not _holds_any(text, _SPACES_AND_ZERO_WIDTH):
+        return []
     fixes = [
         Fix(m.start(), m.end(), " " * (m.end() - m.start()), "space", note=_count_note(m.group()))
         for m in _ODD_SPACE_RUN_RE.finditer(text)
@@ -56,12 +58,23 @@ def remove_zero_width(text: str) -> list[Fix]:
     character as a symbol to explain.  A zero-width joiner alone between two
     pictographs is part of an emoji sequence (``👨 ZWJ 👩 ZWJ 👧``) and stays.
     """
-    fixes = []
+    fixes: list[Fix] = []
+    if not _holds_any(text, ZERO_WIDTH):
+        return fixes
     for m in _ZERO_WIDTH_RUN_RE.finditer(text):
         run = m.group()
         if not (run == EMOJI_JOINER and _joins_emoji(text, m.start())):
             fixes.append(Fix(m.start(), m.end(), "", "zero-width", note=_count_note(run)))
     return fixes
+
+
+_SPACES_AND_ZERO_WIDTH = "".join(SPACE_LIKE) + ZERO_WIDTH
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether any of ``chars`` is in ``text``: a substring search each, far cheaper than a
+    pattern scan, so the steps cost next to nothing on the many pages with nothing to do."""
+    return any(ch in text for ch in chars)
 
 
 def _joins_emoji(text: str, i: int) -> bool:

@@ -139,22 +139,52 @@ class OffsetMap:
         """
         if not edits:
             return self
+        cuts = [(e.start, e.end, len(e.replacement)) for e in edits]
         if self.is_identity and self.out_length:
-            return self._identity_then(edits, new_length)
-        return self._general_then(edits, new_length, spans)
+            return self._identity_then(cuts, new_length)
+        return self._compose(cuts, new_length, spans)
 
-    def _identity_then(self, edits: Sequence[EditLike], new_length: int) -> OffsetMap:
-        """:meth:`then` for an identity map: each edit's raw span is its own span."""
+    def after_deletions(
+        self, deletions: Sequence[tuple[int, int]], new_length: int, spans: Sequence[tuple[int, int]]
+    ) -> OffsetMap:
+        """:meth:`then` for ``deletions`` (sorted, non-overlapping, non-empty ``(start, end)``).
+
+        ``spans`` are their :meth:`raw_spans`.  On an identity map each deletion is a
+        copied stretch and a zero-length segment for the deleted raw text, which
+        never merge with their neighbours, so the segments are written directly.
+        """
+        if not deletions:
+            return self
+        if not (self.is_identity and self.out_length):
+            return self._compose([(start, end, 0) for start, end in deletions], new_length, spans)
         out: list[_Seg] = []
         pos_new = pos_old = 0
-        for edit in edits:
-            start, end, replacement = edit.start, edit.end, edit.replacement
-            if start == end and not replacement:
+        for start, end in deletions:
+            if start > pos_old:
+                out.append((pos_new, start - pos_old, pos_old, start - pos_old))
+                pos_new += start - pos_old
+            out.append((pos_new, 0, start, end - start))
+            pos_old = end
+        if self.out_length > pos_old:
+            out.append((pos_new, self.out_length - pos_old, pos_old, self.out_length - pos_old))
+            pos_new += self.out_length - pos_old
+        if pos_new != new_length:
+            raise ValueError(f"edits give {pos_new} characters, text has {new_length}")
+        return OffsetMap._from_tuples(out, new_length, self.raw_length)
+
+    def _identity_then(self, cuts: list[tuple[int, int, int]], new_length: int) -> OffsetMap:
+        """:meth:`then` for an identity map: each edit's raw span is its own span.
+
+        ``cuts`` are the edits as ``(start, end, length of the replacement)``.
+        """
+        out: list[_Seg] = []
+        pos_new = pos_old = 0
+        for start, end, rlen in cuts:
+            if start == end and not rlen:
                 continue
             if start > pos_old:
                 _append(out, (pos_new, start - pos_old, pos_old, start - pos_old))
                 pos_new += start - pos_old
-            rlen = len(replacement)
             _append(out, (pos_new, rlen, start, end - start))
             pos_new += rlen
             pos_old = end
@@ -168,18 +198,25 @@ class OffsetMap:
     def _general_then(
         self, edits: Sequence[EditLike], new_length: int, spans: Sequence[tuple[int, int]] | None = None
     ) -> OffsetMap:
+        """:meth:`then` by composing with every segment, whatever this map is."""
+        return self._compose([(e.start, e.end, len(e.replacement)) for e in edits], new_length, spans)
+
+    def _compose(
+        self,
+        cuts: list[tuple[int, int, int]],
+        new_length: int,
+        spans: Sequence[tuple[int, int]] | None = None,
+    ) -> OffsetMap:
         if spans is None:
-            spans = self.raw_spans(edits)
+            spans = [self.raw_span(start, end) for start, end, _ in cuts]
         out: list[_Seg] = []
         pos_new = 0
         pos_old = 0
-        for edit, (raw_start, raw_end) in zip(edits, spans, strict=True):
-            start, end, replacement = edit.start, edit.end, edit.replacement
-            if start == end and not replacement:
+        for (start, end, rlen), (raw_start, raw_end) in zip(cuts, spans, strict=True):
+            if start == end and not rlen:
                 continue
             self._copy_into(out, pos_old, start, pos_new)
             pos_new += start - pos_old
-            rlen = len(replacement)
             if rlen or raw_end > raw_start:
                 _append(out, (pos_new, rlen, raw_start, raw_end - raw_start))
             pos_new += rlen

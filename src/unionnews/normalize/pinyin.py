@@ -19,7 +19,7 @@ import unicodedata
 import regex
 
 from unionnews.normalize import tables
-from unionnews.normalize.fix import Fix
+from unionnews.normalize.fix import Deletions, Fix
 
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 _SYLLABLE = f"[a-z{_TONE_LETTERS}]{{1,6}}"
@@ -101,19 +101,84 @@ def is_pinyin_syllable(syllable: str) -> bool:
     return syllable in _chars_by_reading()
 
 
+#: The kind of the repair that removes an annotation.
+ANNOTATION = "pinyin-annotation"
+
+
 def strip_pinyin_annotations(text: str) -> list[Fix]:
     """Fixes removing annotations and resolving orphan annotations."""
-    if "(" not in text and ")" not in text and "（" not in text:
+    found = strip_pinyin(text)
+    return found.fixes() if isinstance(found, Deletions) else found
+
+
+def strip_pinyin(text: str) -> Deletions | list[Fix]:
+    """:func:`strip_pinyin_annotations` as the pipeline takes it: one batch of deletions
+    when there is no orphan to resolve, else the fixes."""
+    if not may_hold_annotations(text):
         return []
-    fixes = [
-        Fix(m.start(), m.end(), "", "pinyin-annotation")
-        for m in ANNOTATION_RE.finditer(text)
-        if _annotates(text, m.start(), m.group(1).split())
-    ]
-    if "?" in text:
-        fixes.extend(_orphan_fixes(text))
-        fixes.sort(key=lambda f: f.start)
+    spans = annotation_spans(text)
+    orphans = _orphan_fixes(text) if "?" in text else []
+    if not orphans:
+        return Deletions(spans, ANNOTATION)
+    fixes = [Fix(start, end, "", ANNOTATION) for start, end in spans] + orphans
+    fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+def may_hold_annotations(text: str) -> bool:
+    """A parenthesis is in ``text``: necessary for an annotation and for an orphan (``?lián)``)."""
+    return "(" in text or ")" in text or "（" in text
+
+
+def annotation_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the annotations to remove, in order (no orphans).
+
+    A traditional page with readings holds hundreds; the pipeline turns them into
+    repairs and offset segments in one batch instead of a :class:`Fix` each.
+    """
+    spans: list[tuple[int, int]] = []
+    if not _opens_on_latin(text):
+        return spans
+    for m in ANNOTATION_RE.finditer(text):
+        start, end = m.span()
+        annotated = text[start - 1 : end]
+        if " " in annotated or "\t" in annotated:
+            if _annotates(text, start, m[1].split()):
+                spans.append((start, end))
+        elif _annotates_one(annotated):
+            spans.append((start, end))
+    return spans
+
+
+_LATIN_RE = regex.compile(r"\p{Latin}")
+
+
+def _opens_on_latin(text: str) -> bool:
+    """Some ``(`` or ``（`` is followed, past spaces and tabs, by a Latin letter.
+
+    Necessary for :data:`ANNOTATION_RE` to match, and a few ``find`` calls where
+    the pattern (a lookbehind tried at every character) scans the whole text:
+    most pages' parentheses hold names and notes, not readings.
+    """
+    for paren in "(（":
+        i = text.find(paren)
+        while i >= 0:
+            j = i + 1
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            if j < len(text) and _LATIN_RE.match(text, j) is not None:
+                return True
+            i = text.find(paren, j)
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _annotates_one(annotated: str) -> bool:
+    """:func:`_annotates` for ``會(huì)``: one character and its one-syllable annotation.
+
+    Cached by the whole string: a page repeats its characters and their readings.
+    """
+    return is_reading_of(annotated[0], _tone_marked(annotated[2:-1]))
 
 
 def _orphan_fixes(text: str) -> list[Fix]:

@@ -55,12 +55,17 @@ def to_simplified(text: str) -> str:
     return converted
 
 
+def has_hanzi(text: str) -> bool:
+    """Any hanzi at all: without one the script is ``none`` and there is nothing to convert."""
+    return HAN_RE.search(text) is not None
+
+
 def detect_script(text: str, simplified: str | None = None) -> str:
     """``simplified``, ``traditional``, ``mixed`` or ``none`` (no hanzi at all).
 
     ``simplified`` is ``t2s`` of ``text`` when the caller has it already.
     """
-    if HAN_RE.search(text) is None:
+    if not has_hanzi(text):
         return "none"
     simplified = to_simplified(text) if simplified is None else simplified
     if simplified == text:
@@ -68,9 +73,9 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     if len(simplified) != len(text):
         return "mixed"
     traditional_only, simplified_only = _script_only_chars()
-    traditional_count = len(traditional_only.findall(text))
     simplified_count = len(simplified_only.findall(text))
-    if simplified_count > max(2, traditional_count // 10):
+    # Up to two simplified-only characters never make a text mixed: no need to count the rest.
+    if simplified_count > 2 and simplified_count > len(traditional_only.findall(text)) // 10:
         return "mixed"
     return "traditional"
 

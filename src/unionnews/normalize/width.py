@@ -8,6 +8,7 @@ Latin text it stays as it is (``9:24``, ``(1012009003)``).
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -23,7 +24,7 @@ CJK_ONLY_PUNCTUATION = "《》〈〉【】〖〗「」『』、。，：；！�
 CJK_SHARED_PUNCTUATION = "“”‘’…—·"
 
 #: A run of half-width marks; widened whole or not at all, judged by its two neighbours.
-_MARK_RUN_RE = regex.compile(r"[,:;!?()]+")
+_MARK_RUN_RE = re.compile(r"[,:;!?()]+")
 #: Sentence-final particles after which `` ? `` is a question mark a writer spaced out.
 QUESTION_PARTICLES = "吗呢么吧嘛啊"
 #: A ``?`` alone between spaces in Chinese text (``陜西省總工會 ? 省總工會``), not in code
@@ -46,13 +47,17 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
     (``print("你好")``), times and numbers keep their ASCII.  A parenthesis is
     widened only together with its partner, so pairs never come out mixed.
     """
+    if not any(mark in text for mark in FULLWIDTH):
+        return []
     runs: list[tuple[int, int]] = []
     has_paren = False
     for m in _MARK_RUN_RE.finditer(text):
-        start, end = m.start(), m.end()
+        start, end = m.span()
+        before = _side_towards(text, start - 1, -1)
+        if not before:
+            continue
         run = m.group()
         paren = "(" in run or ")" in run
-        before = _side_towards(text, start - 1, -1)
         after = _side_towards(text, end, 1)
         if before == _CJK and after == _NOT_CJK and not paren:
             after = _clause_follows(text, end)
@@ -162,14 +167,19 @@ def _pairs_whole(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     return [run for k, run in enumerate(runs) if k not in dropped] if dropped else runs
 
 
-_PAREN_OR_NEWLINE_RE = regex.compile(r"[()\n]")
+_PAREN_OR_NEWLINE_RE = re.compile(r"[()\n]")
 
 
 def _widen_at(text: str, positions: list[int]) -> str:
-    chars = list(text)
+    """``text`` with the marks at ``positions`` (sorted) made full-width, by slices."""
+    parts = []
+    pos = 0
     for i in positions:
-        chars[i] = FULLWIDTH[text[i]]
-    return "".join(chars)
+        parts.append(text[pos:i])
+        parts.append(FULLWIDTH[text[i]])
+        pos = i + 1
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def mark_lost_symbols(text: str) -> list[Fix]:
