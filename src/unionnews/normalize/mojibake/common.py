@@ -92,19 +92,20 @@ def decode_utf8_marking_lost(raw: bytes) -> str:
 
 
 def encode_with_lost_marks(window: str, codec: str) -> bytes | None:
-    """``window`` in ``codec``, each lost-byte mark as a NUL byte; ``None`` if it does not encode."""
-    out = bytearray()
-    for ch in window:
-        if ch in LOST_BYTE_MARKS:
-            out += b"\x00"
-            continue
-        try:
-            out += ch.encode(codec)
-        except UnicodeEncodeError:
-            return None
-    return bytes(out)
+    """``window`` in ``codec``, each lost-byte mark as a NUL byte; ``None`` if it does not encode.
+
+    The codecs used here are stateless, so encoding the whole window at once gives
+    the bytes of each character in turn.
+    """
+    if "?" in window or "\ufffd" in window:
+        window = window.translate(_MARKS_TO_NUL)
+    try:
+        return window.encode(codec)
+    except UnicodeEncodeError:
+        return None
 
 
+_MARKS_TO_NUL = str.maketrans(dict.fromkeys(LOST_BYTE_MARKS, "\x00"))
 _DELETE_MARKS = str.maketrans("", "", LOST_BYTE_MARKS)
 
 

@@ -13,6 +13,7 @@ reading costs clearly less under the bigram model of :mod:`.plausibility`.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 
@@ -123,7 +124,7 @@ def reread_shifted(text: str, anchor: int) -> Fix | None:
         last = min(start + MAX_RUN, len(text))
         if implausible_run(text, start - lead_marked, min(last + 1, len(text))) < (1 if lead_marked else 2):
             continue
-        for end in range(start + 2, last + 1):
+        for end in range(start + 2, min(last, _dead_end(text, start, last) - 1) + 1):
             cand = _candidate(text, start, end, lead_marked, frame)
             if cand is not None and (best is None or cand[0] > best[0]):
                 best = cand
@@ -144,6 +145,44 @@ def reread_shifted(text: str, anchor: int) -> Fix | None:
         0.8,
         note="GBK decoded one byte out of phase; lost byte restored from context",
     )
+
+
+def _dead_end(text: str, start: int, last: int) -> int:
+    """The first end at which a run from ``start`` can no longer re-read, nor any longer run.
+
+    A necessary condition, checked once per start instead of per candidate: every
+    candidate's reading holds the shifted bytes of its run but the last character,
+    decoded in step.  Once those bytes fail to decode, or decode to a character no
+    reading may hold (a letter, a symbol, a hanzi below :data:`GUESS_FLOOR`), or the
+    run meets a character without two GBK bytes, every longer run holds the same
+    flaw.  Returns ``last + 1`` when no flaw shows up to ``last``.
+    """
+    decoder = _GBK_DECODER()
+    for k in range(start, last - 1):
+        raw = _double_bytes(text[k])
+        if raw is None:
+            return k + 2
+        try:
+            chars = decoder.decode(raw[1:] if k == start else raw)
+        except UnicodeDecodeError:
+            return k + 2
+        if not all(_may_read(c) for c in chars):
+            return k + 2
+    return last + 1
+
+
+_GBK_DECODER = codecs.getincrementaldecoder("gbk")
+
+
+def _double_bytes(ch: str) -> bytes | None:
+    """The two GBK bytes of a run character (crawled ASCII punctuation as its full-width form)."""
+    ch = ASCII_TO_FULLWIDTH.get(ch, ch)
+    return None if ch.isascii() else _gbk(ch)
+
+
+def _may_read(ch: str) -> bool:
+    """``ch`` may stand in a re-reading: :func:`_is_text` and at least :data:`GUESS_FLOOR` likely."""
+    return _is_text(ch) and unigram_logp(ch) >= GUESS_FLOOR
 
 
 def _runs_on(text: str, i: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from importlib import resources
 
 from unionnews.normalize.charsets import CJK_PUNCTUATION, is_symbol
@@ -160,13 +161,29 @@ def implausible_run(text: str, start: int, end: int) -> int:
     mis-paired run many.  A symbol a mis-pairing makes (``⒄`` ``①``) weighs two.
     """
     best = run = 0
-    for i in range(start, end):
-        if _surprising(text, i):
-            run += 2 if is_symbol(text[i]) and not is_native_script(text[i]) else 1
-            best = max(best, run)
+    prev = text[start - 1] if start > 0 else " "
+    for ch in text[start:end]:
+        weight = surprise_weight(prev, ch)
+        if weight:
+            run += weight
+            if run > best:
+                best = run
         else:
             run = 0
+        prev = ch
     return best
+
+
+@functools.lru_cache(maxsize=262144)
+def surprise_weight(prev: str, ch: str) -> int:
+    """What ``ch`` after ``prev`` adds to an implausible run: 0 when it reads plausibly there.
+
+    It depends on the pair alone, so it is cached by pair: a run over any window
+    of any text is then one cache look-up per character.
+    """
+    if not _surprising(prev, ch):
+        return 0
+    return 2 if is_symbol(ch) and not is_native_script(ch) else 1
 
 
 def is_native_script(ch: str) -> bool:
@@ -192,9 +209,16 @@ def native_text(text: str, lo: int, hi: int, *, box_drawing: bool = True) -> boo
     UTF-8 read as GBK makes box pieces too (row A9), so its re-reading passes
     ``box_drawing=False`` and leaves box drawing to its other gates.
     """
-    if any(is_native_script(c) and not is_kana(c) and (box_drawing or not is_box(c)) for c in text[lo:hi]):
+    native = _NATIVE_OR_BOX if box_drawing else _NATIVE
+    if native.search(text, lo, hi) is not None:
         return True
-    return sum(map(is_kana, text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW])) >= KANA_IN_JAPANESE
+    return len(_KANA.findall(text, max(lo - KANA_WINDOW, 0), hi + KANA_WINDOW)) >= KANA_IN_JAPANESE
+
+
+#: :func:`is_native_script` but kana; the same but box drawing; kana.
+_NATIVE_OR_BOX = re.compile("[\uac00-\ud7af\u2500-\u257f\u1100-\u11ff\u3130-\u318f]")
+_NATIVE = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile("[\u3040-\u30ff]")
 
 
 def is_box(ch: str) -> bool:
@@ -207,13 +231,11 @@ def is_kana(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff"
 
 
-def _surprising(text: str, i: int) -> bool:
-    ch = text[i]
+def _surprising(prev: str, ch: str) -> bool:
     if "\uff01" <= ch <= "\uff5e":
         ch = chr(ord(ch) - 0xFEE0)
     if (ch.isascii() and not ch.isalpha()) or (is_native_script(ch) and not "\u3040" <= ch <= "\u30ff"):
         return False
-    prev = text[i - 1] if i else " "
     return -logp(prev, ch) > IMPLAUSIBLE
 
 
@@ -226,5 +248,6 @@ __all__ = [
     "is_native_script",
     "logp",
     "native_text",
+    "surprise_weight",
     "unigram_logp",
 ]

@@ -7,6 +7,7 @@ guessed from its neighbours when one value makes a common character, else marked
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -141,17 +142,31 @@ def _may_gain(widest: str, core: str) -> bool:
     decodes to, the widest one decodes to as well: if even the widest reading holds
     too few good characters to beat the core's score, no window can.
     """
-    lowest = sum(min(char_plausibility(c), 0.0) for c in without_marks(widest)) + sum(
-        max(char_plausibility(c), 0.0) for c in core
-    )
+    lowest = sum(map(_loss, without_marks(widest))) + sum(map(_score, core))
     for codec in CODECS:
         raw = encode_with_lost_marks(widest, codec)
         if raw is None:
             continue
         reading = raw.decode("utf-8", errors="replace")
-        if sum(max(char_plausibility(c), 0.0) for c in reading) - lowest >= MIN_GAIN:
+        if sum(map(_score, _NOT_ASCII_OR_LOST.findall(reading))) - lowest >= MIN_GAIN:
             return True
     return False
+
+
+#: What a UTF-8 re-reading scores with: ASCII and ``�`` never score above zero.
+_NOT_ASCII_OR_LOST = re.compile("[^\x00-\x7f\ufffd]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _score(ch: str) -> float:
+    """The good part of ``ch``'s :func:`char_plausibility`."""
+    return max(char_plausibility(ch), 0.0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _loss(ch: str) -> float:
+    """The bad part of ``ch``'s :func:`char_plausibility`."""
+    return min(char_plausibility(ch), 0.0)
 
 
 def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, str, str, int]]:
