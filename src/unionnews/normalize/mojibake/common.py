@@ -97,12 +97,17 @@ def encode_with_lost_marks(window: str, codec: str) -> bytes | None:
     The codecs used here are stateless, so encoding the whole window at once gives
     the bytes of each character in turn.
     """
-    if "?" in window or "\ufffd" in window:
-        window = window.translate(_MARKS_TO_NUL)
     try:
-        return window.encode(codec)
+        return lost_marks_as_nul(window).encode(codec)
     except UnicodeEncodeError:
         return None
+
+
+def lost_marks_as_nul(window: str) -> str:
+    """``window`` with each lost-byte mark as NUL: the byte it stands for is unknown."""
+    if "?" in window or "\ufffd" in window:
+        return window.translate(_MARKS_TO_NUL)
+    return window
 
 
 _MARKS_TO_NUL = str.maketrans(dict.fromkeys(LOST_BYTE_MARKS, "\x00"))

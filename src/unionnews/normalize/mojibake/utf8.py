@@ -8,6 +8,7 @@ guessed from its neighbours when one value makes a common character, else marked
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -18,6 +19,7 @@ from unionnews.normalize.mojibake.common import (
     decode_utf8_marking_lost,
     encode_with_lost_marks,
     is_clean,
+    lost_marks_as_nul,
     without_marks,
 )
 from unionnews.normalize.mojibake.lostbytes import decode_utf8_lossy
@@ -103,10 +105,12 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     ):
         return None
     left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
-    if not _may_gain(text[left:right], text[lo + SHRINK : hi - SHRINK]):
+    widest = text[left:right]
+    ceilings = _ceilings(widest)
+    if not _may_gain(widest, text[lo + SHRINK : hi - SHRINK], ceilings):
         return None
     best: tuple[float, int, int, str, str, int] | None = None
-    for start, end in windows(text, lo, hi, stop=WINDOW_STOPS, shrink=SHRINK):
+    for start, end in promising_windows(text, lo, hi, ceilings):
         for gain, reading, codec, lost in utf8_readings(text[start:end], require_clean=True):
             if gain >= MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
@@ -135,22 +139,97 @@ def _reads_better(text: str, start: int, end: int, reading: str) -> bool:
     return cost(original, before, after) - new >= MIN_MODEL_GAIN and new <= MAX_MEAN_COST * (len(reading) + 1)
 
 
-def _may_gain(widest: str, core: str) -> bool:
-    """An upper bound on the gain of re-reading any window between ``core`` and ``widest``.
+def _ceilings(widest: str) -> list[float | None]:
+    """Per codec, the most any re-reading inside ``widest`` can score (``None``: it does not encode).
 
     UTF-8 resynchronizes after broken bytes, so every character a narrower window
-    decodes to, the widest one decodes to as well: if even the widest reading holds
-    too few good characters to beat the core's score, no window can.
+    decodes to, the widest one decodes to as well (a narrower window's bytes are a
+    stretch of the widest one's, and a character's lead byte is never taken for a
+    continuation byte): no reading of a window holds more good characters than the
+    widest reading does.
     """
-    lowest = sum(map(_loss, without_marks(widest))) + sum(map(_score, core))
+    out: list[float | None] = []
     for codec in CODECS:
         raw = encode_with_lost_marks(widest, codec)
-        if raw is None:
-            continue
-        reading = raw.decode("utf-8", errors="replace")
-        if sum(map(_score, _NOT_ASCII_OR_LOST.findall(reading))) - lowest >= MIN_GAIN:
-            return True
-    return False
+        out.append(None if raw is None else _ceiling(raw))
+    return out
+
+
+def _ceiling(raw: bytes) -> float:
+    """What the good characters of ``raw`` read as UTF-8 score."""
+    return sum(map(_score, _NOT_ASCII_OR_LOST.findall(raw.decode("utf-8", errors="replace"))))
+
+
+def _may_gain(widest: str, core: str, ceilings: list[float | None]) -> bool:
+    """An upper bound on the gain of re-reading any window between ``core`` and ``widest``.
+
+    If even the widest reading (:func:`_ceilings`) holds too few good characters to
+    beat the lowest score a window can start from, no window can.
+    """
+    lowest = sum(map(_loss, without_marks(widest))) + sum(map(_score, core))
+    return any(ceiling is not None and ceiling - lowest >= MIN_GAIN for ceiling in ceilings)
+
+
+def promising_windows(text: str, lo: int, hi: int, ceilings: list[float | None]) -> Iterator[tuple[int, int]]:
+    """The candidate spans (:func:`windows`) whose re-reading may still gain :data:`MIN_GAIN`.
+
+    ``ceilings`` are the widest window's (:func:`_ceilings`).  The spans left out
+    cannot gain enough in any codec (:func:`_hopeless`), so skipping them changes no result.
+    """
+    left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
+    widest = text[left:right]
+    scores = list(itertools.accumulate(map(char_plausibility, widest), initial=0.0))
+    stretches = [
+        _encodable_stretches(widest, c, ceiling) for c, ceiling in zip(CODECS, ceilings, strict=True)
+    ]
+    for start, end in windows(text, lo, hi, stop=WINDOW_STOPS, shrink=SHRINK):
+        if not _hopeless(text[start:end], start - left, scores[end - left] - scores[start - left], stretches):
+            yield start, end
+
+
+#: A stretch of the widest window that encodes, and the most a reading inside it can score.
+Stretch = tuple[int, int, float]
+
+
+def _encodable_stretches(widest: str, codec: str, ceiling: float | None) -> list[Stretch]:
+    """The longest stretches of ``widest`` that encode in ``codec``, each with its ceiling.
+
+    A window holding a character the codec lacks has no reading in that codec at all.
+    """
+    if ceiling is not None:
+        return [(0, len(widest), ceiling)]
+    marked = lost_marks_as_nul(widest)
+    out = []
+    pos = 0
+    while pos < len(marked):
+        try:
+            raw = marked[pos:].encode(codec)
+            end = skip = len(marked)
+        except UnicodeEncodeError as e:
+            end, skip = pos + e.start, pos + e.end
+            raw = marked[pos:end].encode(codec)
+        if end > pos:
+            out.append((pos, end, _ceiling(raw)))
+        pos = skip
+    return out
+
+
+def _hopeless(span: str, at: int, score: float, stretches: list[list[Stretch]]) -> bool:
+    """No re-reading of ``span`` (at ``at`` in the widest window, scoring ``score``) can gain :data:`MIN_GAIN`.
+
+    A reading scores at most the ceiling of the encodable stretch holding its span,
+    so it gains at most that less ``score``.  Spans with lost bytes are never
+    skipped: their readings may guess bytes, and so characters, that the widest
+    plain reading lacks.
+    """
+    if "?" in span or "\ufffd" in span or "\x00" in span:
+        return False
+    end = at + len(span)
+    for per_codec in stretches:
+        for lo, hi, ceiling in per_codec:
+            if lo <= at and end <= hi and ceiling - score >= MIN_GAIN:
+                return False
+    return True
 
 
 #: What a UTF-8 re-reading scores with: ASCII and ``�`` never score above zero.

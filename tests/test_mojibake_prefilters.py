@@ -1,0 +1,183 @@
+"""The mojibake step's shortcuts skip only work that could not have found a repair (hypothesis).
+
+Each shortcut is either a necessary condition checked before the full check (a
+phase-shift run's dead end, a UTF-8 window's score ceiling, two Latin-1 letters
+close together) or a faster form of a slow computation (implausible runs, the
+native-script test, encoding with lost-byte marks).  These properties compare each
+with the full check, or with the plain per-character form, over generated clean
+and damaged text.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unionnews.normalize.mojibake import latin1, phase, utf8
+from unionnews.normalize.mojibake.common import encode_with_lost_marks
+from unionnews.normalize.mojibake.plausibility import (
+    IMPLAUSIBLE,
+    implausible_run,
+    is_box,
+    is_kana,
+    is_native_script,
+    logp,
+    native_text,
+)
+
+from damage import SENTENCES, crawl_ascii_punctuation, gbk_read_as_latin1, phase_shift, utf8_read_as_gbk
+
+#: Rare characters of names, traditional forms, symbols and other scripts that real pages hold.
+RARE = "珺旻镕玥祎赟昇璟琦瑄婕翀淏堃晞曌犇奭闫珅暨驿誌製裡麵乾餘"
+OTHER = "★➏①⒄ぢのカ한글┌─╋αБ·×é"
+PUNCTUATION = "。，、；：？！“”‘’（）《》【】「」—…·"
+ASCII = ("2023", "10", "ABC", "App", " ", "3.5%", "１２", "?", "\ufffd", "@", "a?b", "\n")
+
+
+def _damaged(sentence: str, kind: int, seed: int) -> str:
+    """``sentence`` put through one of the damages the step repairs (or none)."""
+    rng = random.Random(seed)
+    if kind == 1:
+        return crawl_ascii_punctuation(phase_shift(sentence, rng)[0])
+    if kind == 2:
+        return utf8_read_as_gbk(sentence)
+    if kind == 3:
+        return gbk_read_as_latin1(sentence)
+    if kind == 4:
+        lost = phase_shift(sentence, rng)[0]
+        return lost.replace("?", "\ufffd", 1)
+    return sentence
+
+
+pieces = st.one_of(
+    st.builds(
+        _damaged,
+        st.sampled_from(SENTENCES).map(lambda s: s[:18]),
+        st.integers(0, 4),
+        st.integers(0, 1000),
+    ),
+    st.text(alphabet=RARE + OTHER + PUNCTUATION, min_size=1, max_size=4),
+    st.sampled_from(ASCII),
+)
+texts = st.lists(pieces, min_size=1, max_size=5).map("".join)
+
+
+def _reference_surprising(text: str, i: int) -> bool:
+    ch = text[i]
+    if "\uff01" <= ch <= "\uff5e":
+        ch = chr(ord(ch) - 0xFEE0)
+    if (ch.isascii() and not ch.isalpha()) or (is_native_script(ch) and not is_kana(ch)):
+        return False
+    return -logp(text[i - 1] if i else " ", ch) > IMPLAUSIBLE
+
+
+def _reference_run(text: str, start: int, end: int) -> int:
+    from unionnews.normalize.charsets import is_symbol
+
+    best = run = 0
+    for i in range(start, end):
+        if _reference_surprising(text, i):
+            run += 2 if is_symbol(text[i]) and not is_native_script(text[i]) else 1
+            best = max(best, run)
+        else:
+            run = 0
+    return best
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts, st.data())
+def test_implausible_run_is_the_run_of_each_characters_surprise(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert implausible_run(text, start, end) == _reference_run(text, start, end)
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts, st.integers(0, 4))
+def test_no_run_past_its_dead_end_re_reads(text: str, back: int) -> None:
+    for start in range(len(text)):
+        last = min(start + phase.MAX_RUN, len(text))
+        dead = phase._dead_end(text, start, last)
+        for lead_marked in (False, True) if start else (False,):
+            frame = max(start - lead_marked - back, 0)
+            for end in range(max(dead, start + 2), last + 1):
+                assert phase._candidate(text, start, end, lead_marked, frame) is None, (start, end)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts)
+def test_a_skipped_utf8_window_has_no_reading_that_gains_enough(text: str) -> None:
+    for lo in range(len(text)):
+        for hi in range(lo + 1, min(lo + 4, len(text)) + 1):
+            left, right = utf8.window_bounds(text, lo, hi, stop=utf8.WINDOW_STOPS)
+            ceilings = utf8._ceilings(text[left:right])
+            kept = set(utf8.promising_windows(text, lo, hi, ceilings))
+            for start, end in utf8.windows(text, lo, hi, stop=utf8.WINDOW_STOPS, shrink=utf8.SHRINK):
+                if (start, end) in kept:
+                    continue
+                gains = [g for g, *_ in utf8.utf8_readings(text[start:end], require_clean=True)]
+                assert all(g < utf8.MIN_GAIN for g in gains), (start, end, gains)
+
+
+def test_a_real_utf8_cluster_keeps_its_window() -> None:
+    """The ceiling leaves the window that reads back: UTF-8 read as GBK inside clean text is repaired."""
+    damaged = utf8_read_as_gbk("工会")
+    text = "今年市里" + damaged + "举办比赛"
+    lo = text.index(damaged)
+    fix = utf8.repair_misread_utf8(text, lo, lo + len(damaged))
+    assert fix is not None and fix.replacement == "工会"
+
+
+def _reference_runs(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in latin1._RUN.finditer(text) if sum(not c.isascii() for c in m.group()) >= 2]
+
+
+latin1_texts = st.one_of(
+    st.text(alphabet="ab@~( \u00e9\u00b7\u00b9\u00a4\u201c\u201d\u2014\ufffd中。", max_size=30),
+    st.builds(lambda s, t: gbk_read_as_latin1(s[:6]) + t, st.sampled_from(SENTENCES), st.text(max_size=5)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(latin1_texts)
+def test_latin1_runs_found_from_letter_pairs_are_the_runs_with_two_letters(text: str) -> None:
+    assert [m.span() for m in latin1._runs_of_two(text)] == _reference_runs(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 5000), max_size=3), st.integers(1, 5000))
+def test_the_latin1_gate_counts_as_before(positions: list[int], length: int) -> None:
+    chars = ["中"] * length
+    for p in positions:
+        chars[p % length] = "é"
+    text = "".join(chars)
+    reference = len(latin1._LATIN1_CHAR.findall(text, 0, 4096) or latin1._LATIN1_CHAR.findall(text)) < 2
+    assert latin1._few_latin1(text) == reference
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data(), st.booleans())
+def test_native_text_is_the_per_character_test(text: str, data: st.DataObject, box_drawing: bool) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    native = any(
+        is_native_script(c) and not is_kana(c) and (box_drawing or not is_box(c)) for c in text[lo:hi]
+    )
+    japanese = sum(map(is_kana, text[max(lo - 8, 0) : hi + 8])) >= 3
+    assert native_text(text, lo, hi, box_drawing=box_drawing) == (native or japanese)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from(("gb18030", "big5", "gbk")))
+def test_encoding_with_lost_marks_is_per_character(text: str, codec: str) -> None:
+    out = bytearray()
+    reference: bytes | None = None
+    try:
+        for ch in text:
+            out += b"\x00" if ch in "?\ufffd" else ch.encode(codec)
+        reference = bytes(out)
+    except UnicodeEncodeError:
+        reference = None
+    assert encode_with_lost_marks(text, codec) == reference
