@@ -10,6 +10,8 @@ and damaged text.
 
 from __future__ import annotations
 
+import json
+import pathlib
 import random
 
 from hypothesis import HealthCheck, given, settings
@@ -27,7 +29,14 @@ from unionnews.normalize.mojibake.plausibility import (
     native_text,
 )
 
-from damage import SENTENCES, crawl_ascii_punctuation, gbk_read_as_latin1, phase_shift, utf8_read_as_gbk
+from damage import (
+    SENTENCES,
+    crawl_ascii_punctuation,
+    gbk_read_as_latin1,
+    phase_shift,
+    to_traditional,
+    utf8_read_as_gbk,
+)
 
 #: Rare characters of names, traditional forms, symbols and other scripts that real pages hold.
 RARE = "珺旻镕玥祎赟昇璟琦瑄婕翀淏堃晞曌犇奭闫珅暨驿誌製裡麵乾餘"
@@ -96,14 +105,59 @@ def test_implausible_run_is_the_run_of_each_characters_surprise(text: str, data:
 
 @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(texts, st.integers(0, 4))
-def test_no_run_past_its_dead_end_re_reads(text: str, back: int) -> None:
+def test_no_run_left_out_from_a_start_re_reads(text: str, back: int) -> None:
     for start in range(len(text)):
         last = min(start + phase.MAX_RUN, len(text))
-        dead = phase._dead_end(text, start, last)
         for lead_marked in (False, True) if start else (False,):
+            tried = set(phase._ends_to_try(text, start, lead_marked))
             frame = max(start - lead_marked - back, 0)
-            for end in range(max(dead, start + 2), last + 1):
-                assert phase._candidate(text, start, end, lead_marked, frame) is None, (start, end)
+            for end in range(start + 2, last + 1):
+                if end not in tried:
+                    assert phase._candidate(text, start, end, lead_marked, frame) is None, (start, end)
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts)
+def test_no_run_left_out_before_a_mark_re_reads(text: str) -> None:
+    for mark in range(len(text)):
+        tried = set(phase._starts_before_mark(text, mark))
+        for start in range(max(mark - phase.MAX_RUN, 0), mark - 1):
+            if start not in tried:
+                assert phase._candidate(text, start, mark, False, start) is None, (start, mark)
+
+
+def _shifted_sentences() -> list[str]:
+    """Every sentence (simplified and traditional) with a byte lost, or read as ``?``, every few bytes; the case files' inputs."""
+    out = []
+    for sentence in SENTENCES + tuple(map(to_traditional, SENTENCES)):
+        raw = sentence.encode("gbk")
+        for at in range(0, len(raw), 5):
+            for mark in (b"?", b""):
+                out.append((raw[:at] + mark + raw[at + 1 :]).decode("gbk", errors="replace"))
+    for path in sorted(CASES.glob("*.json")):
+        out += [case["original"] for case in json.loads(path.read_text(encoding="utf-8"))]
+    return out
+
+
+CASES = pathlib.Path(__file__).resolve().parent / "cases" / "mojibake"
+
+
+def test_no_run_left_out_of_a_shifted_sentence_re_reads() -> None:
+    """Where re-readings are found (damaged text), none lies among the runs left out."""
+    accepted = 0
+    for text in _shifted_sentences():
+        for start in range(len(text)):
+            for lead_marked in (False, True) if start else (False,):
+                tried = phase._ends_to_try(text, start, lead_marked)
+                for end in range(start + 2, min(start + phase.MAX_RUN, len(text)) + 1):
+                    found = phase._candidate(text, start, end, lead_marked, max(start - lead_marked, 0))
+                    accepted += found is not None
+                    assert found is None or end in tried, (text, start, end)
+            tried = phase._starts_before_mark(text, start)
+            for first in range(max(start - phase.MAX_RUN, 0), start - 1):
+                found = phase._candidate(text, first, start, False, first)
+                assert found is None or first in tried, (text, first, start)
+    assert accepted > 1000
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -119,6 +173,45 @@ def test_a_skipped_utf8_window_has_no_reading_that_gains_enough(text: str) -> No
                     continue
                 gains = [g for g, *_ in utf8.utf8_readings(text[start:end], require_clean=True)]
                 assert all(g < utf8.MIN_GAIN for g in gains), (start, end, gains)
+
+
+def _misread_utf8_texts() -> list[str]:
+    """UTF-8 sentences read as GB18030 or Big5, alone and inside clean text (two characters that
+    read as Big5 without a lost byte among them too); the case files' inputs."""
+    out = []
+    for i, sentence in enumerate(SENTENCES + tuple(map(to_traditional, SENTENCES))):
+        raw = sentence[: 6 + i % 5].encode("utf-8")
+        for codec in ("gb18030", "big5"):
+            damaged = raw.decode(codec, errors="replace")
+            out += [damaged, SENTENCES[i % len(SENTENCES)][:8] + damaged + "，" + sentence[-6:]]
+        for at in range(len(sentence) - 2):
+            try:
+                whole = sentence[at : at + 2].encode("utf-8").decode("big5")
+            except UnicodeDecodeError:
+                continue
+            out.append(sentence[:at] + whole + sentence[at + 2 :])
+    for path in sorted(CASES.glob("*.json")):
+        out += [case["original"] for case in json.loads(path.read_text(encoding="utf-8"))]
+    return out
+
+
+def test_no_utf8_window_left_out_of_misread_text_gains() -> None:
+    """Over text that is UTF-8 read as GBK or Big5, the windows left out never read back with a gain."""
+    from unionnews.normalize.charsets import suspicious_re
+    from unionnews.normalize.mojibake import _CLUSTER_GAP, _marks_near
+    from unionnews.normalize.mojibake.common import merge_clusters
+
+    gaining = 0
+    for text in _misread_utf8_texts():
+        spans = [m.span() for m in suspicious_re().finditer(text)]
+        for lo, hi in merge_clusters(_CLUSTER_GAP, spans, _marks_near(text, spans)):
+            left, right = utf8.window_bounds(text, lo, hi, stop=utf8.WINDOW_STOPS)
+            kept = set(utf8.promising_windows(text, lo, hi, utf8._ceilings(text[left:right])))
+            for start, end in utf8.windows(text, lo, hi, stop=utf8.WINDOW_STOPS, shrink=utf8.SHRINK):
+                gains = [g for g, *_ in utf8.utf8_readings(text[start:end], require_clean=True)]
+                gaining += (start, end) in kept and any(g >= utf8.MIN_GAIN for g in gains)
+                assert (start, end) in kept or all(g < utf8.MIN_GAIN for g in gains), (text, start, end)
+    assert gaining > 100
 
 
 def test_a_real_utf8_cluster_keeps_its_window() -> None:
