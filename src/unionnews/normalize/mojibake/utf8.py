@@ -305,11 +305,20 @@ def _guess_two_bytes(buf: bytearray, i: int, candidates: tuple[int, ...]) -> tup
     """Two unknown bytes in a row (``å��`` for ``名``), guessed together from a few candidates."""
     left = _char_start(buf, _char_start(buf, i - 1) - 1)
     right = _char_end(buf, _char_end(buf, i + 2))
+    return _best_two_bytes(bytes(buf[left:right]), i - left, candidates)
+
+
+@functools.lru_cache(maxsize=4096)
+def _best_two_bytes(around: bytes, at: int, candidates: tuple[int, ...]) -> tuple[int, int] | None:
+    """:func:`_guess_two_bytes` for the bytes ``around`` the pair at ``at``.
+
+    Cached: the windows tried for one cluster hold the same bytes around each unknown one.
+    """
     best: tuple[float, tuple[int, int]] | None = None
-    broken = _broken(bytes(buf[left:right]))
+    broken = _broken(around)
     for a in candidates:
         for b in candidates:
-            window = bytes(buf[left:i]) + bytes((a, b)) + bytes(buf[i + 2 : right])
+            window = around[:at] + bytes((a, b)) + around[at + 2 :]
             if _broken(window) > broken - 2:
                 continue
             reading = window.decode("utf-8", errors="replace")
@@ -327,9 +336,17 @@ def _guess_byte(buf: bytearray, i: int, candidates: tuple[int, ...]) -> int | No
     """
     left = _char_start(buf, _char_start(buf, i - 1) - 1)
     right = _char_end(buf, _char_end(buf, i + 1))
-    window = bytearray(buf[left:right])
-    at = i - left
-    broken = _broken(bytes(window))
+    return _best_byte(bytes(buf[left:right]), i - left, candidates)
+
+
+@functools.lru_cache(maxsize=4096)
+def _best_byte(around: bytes, at: int, candidates: tuple[int, ...]) -> int | None:
+    """:func:`_guess_byte` for the bytes ``around`` the unknown one at ``at``.
+
+    Cached: the windows tried for one cluster hold the same bytes around each unknown one.
+    """
+    window = bytearray(around)
+    broken = _broken(around)
     best: tuple[int, float, int] | None = None
     for value in candidates:
         window[at] = value
