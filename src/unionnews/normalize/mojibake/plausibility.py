@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from importlib import resources
 
 from unionnews.normalize.charsets import CJK_PUNCTUATION, is_symbol
 
@@ -50,20 +49,12 @@ IMPLAUSIBLE = 11.0
 
 @functools.cache
 def _tables() -> tuple[dict[str, float], dict[str, float], float]:
-    """Unigram and bigram counts (log2 in the files) and the unigram total."""
-    data = resources.files("unionnews") / "data"
-    unigrams = _read(data.joinpath("hanzi_unigrams.txt").read_text(encoding="utf-8"))
-    bigrams = _read(data.joinpath("hanzi_bigrams.txt").read_text(encoding="utf-8"))
+    """Unigram and bigram counts and the unigram total."""
+    from unionnews.normalize.tables import hanzi_counts
+
+    unigrams = hanzi_counts("hanzi_unigrams.txt", 1)
+    bigrams = hanzi_counts("hanzi_bigrams.txt", 2)
     return unigrams, bigrams, sum(unigrams.values())
-
-
-def _read(text: str) -> dict[str, float]:
-    table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            key = line.rstrip("0123456789")
-            table[key] = 2.0 ** int(line[len(key) :])
-    return table
 
 
 @functools.lru_cache(maxsize=65536)
