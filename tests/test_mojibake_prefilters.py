@@ -274,3 +274,42 @@ def test_encoding_with_lost_marks_is_per_character(text: str, codec: str) -> Non
     except UnicodeEncodeError:
         reference = None
     assert encode_with_lost_marks(text, codec) == reference
+
+
+def _reference_lines(text: str) -> list[tuple[int, int, str]]:
+    from unionnews.normalize.charsets import suspicious_re
+
+    sus = suspicious_re()
+    fixes = []
+    pos = 0
+    for line in text.split("\n"):
+        wide = len(line) - len(line.encode("ascii", "ignore"))
+        if (
+            sus.search(line) is not None
+            and wide >= 6
+            and len(sus.findall(line)) * utf8.LINE_SUSPICION >= wide
+        ):
+            fix = utf8._reread_line(line, pos)
+            if fix is not None:
+                fixes.append((fix.start, fix.end, fix.replacement))
+        pos += len(line) + 1
+    return fixes
+
+
+misread_lines = st.lists(
+    st.one_of(
+        st.sampled_from(SENTENCES).map(utf8_read_as_gbk),
+        st.sampled_from(SENTENCES),
+        st.text(alphabet=RARE + OTHER + "ab \n", max_size=12),
+    ),
+    max_size=5,
+).map("\n".join)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(misread_lines)
+def test_whole_lines_are_found_by_jumping_to_suspicious_characters(text: str) -> None:
+    from unionnews.normalize.charsets import suspicious_re
+
+    found = [(f.start, f.end, f.replacement) for f in utf8.repair_misread_lines(text, suspicious_re())]
+    assert found == _reference_lines(text)

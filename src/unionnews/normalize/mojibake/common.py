@@ -115,4 +115,6 @@ _DELETE_MARKS = str.maketrans("", "", LOST_BYTE_MARKS)
 
 
 def without_marks(text: str) -> str:
+    if "?" not in text and "\ufffd" not in text:
+        return text
     return text.translate(_DELETE_MARKS)

@@ -52,19 +52,23 @@ ANY_BYTE = (*range(0x80, 0xC0), *range(0xE2, 0xEA))
 
 
 def repair_misread_lines(text: str, sus: re.Pattern[str]) -> list[Fix]:
-    """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better."""
+    """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better.
+
+    Only lines holding a suspicious character can qualify, so the scan jumps from one to the next.
+    """
     fixes = []
     pos = 0
-    for line in text.split("\n"):
-        if line.isascii() or sus.search(line) is None:
-            pos += len(line) + 1
-            continue
+    while (found := sus.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
         wide = len(line) - len(line.encode("ascii", "ignore"))
         if wide >= 6 and len(sus.findall(line)) * LINE_SUSPICION >= wide:
-            fix = _reread_line(line, pos)
+            fix = _reread_line(line, start)
             if fix is not None:
                 fixes.append(fix)
-        pos += len(line) + 1
+        pos = end + 1
     return fixes
 
 
