@@ -313,3 +313,23 @@ def test_whole_lines_are_found_by_jumping_to_suspicious_characters(text: str) ->
 
     found = [(f.start, f.end, f.replacement) for f in utf8.repair_misread_lines(text, suspicious_re())]
     assert found == _reference_lines(text)
+
+
+def test_a_character_never_surprising_is_plausible_after_anything() -> None:
+    from unionnews.normalize.mojibake.plausibility import _never_surprising, surprise_weight
+
+    never = _never_surprising()
+    assert {"会", "的", "。", "a", "７", "，"} <= never and not {"珅", "①", "ぢ", "\ufffd"} & never
+    before = "0a9Z 的会工珅驿①ぢ，。“?\ufffd\n\u00e9한" + SENTENCES[0]
+    assert all(surprise_weight(prev, ch) == 0 for ch in never for prev in before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_no_implausible_pair_means_no_implausible_run_of_two(text: str, data: st.DataObject) -> None:
+    from unionnews.normalize.mojibake.plausibility import may_hold_implausible_pair
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if not may_hold_implausible_pair(text, start, end):
+        assert implausible_run(text, start, end) < 2

@@ -27,6 +27,7 @@ from unionnews.normalize.mojibake.plausibility import (
     is_kana,
     is_native_script,
     logp,
+    may_hold_implausible_pair,
     native_text,
     surprise_weight,
     unigram_logp,
@@ -110,8 +111,10 @@ def _double_byte(text: str, i: int) -> bool:
 def reread_shifted(text: str, anchor: int) -> Fix | None:
     """The best shifted re-reading of a run at or around ``anchor``, if it clearly wins."""
     marked = text[anchor] in LOST_BYTE_MARKS
-    around = implausible_run(text, max(anchor - NEAR, 0), min(anchor + NEAR, len(text)))
-    if around < (1 if marked else 2):
+    near = (max(anchor - NEAR, 0), min(anchor + NEAR, len(text)))
+    if not marked and not may_hold_implausible_pair(text, *near):
+        return None
+    if implausible_run(text, *near) < (1 if marked else 2):
         return None
     best: tuple[float, int, int, str, bool] | None = None
     if marked:

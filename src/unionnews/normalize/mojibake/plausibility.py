@@ -14,7 +14,7 @@ import functools
 import math
 import re
 
-from unionnews.normalize.charsets import CJK_PUNCTUATION, is_symbol
+from unionnews.normalize.charsets import CJK_PUNCTUATION, MOJIBAKE_SYMBOLS, is_symbol
 
 #: Weight of the pair estimate against the single-character one.
 PAIR_WEIGHT = 0.6
@@ -165,6 +165,43 @@ def implausible_run(text: str, start: int, end: int) -> int:
     return best
 
 
+def may_hold_implausible_pair(text: str, start: int, end: int) -> bool:
+    """False only if ``implausible_run(text, start, end)`` is below two: one regex search, no model.
+
+    A run of two needs two implausible characters in a row or one symbol, and a
+    character no neighbour makes implausible (:func:`_never_surprising`) is neither.
+    """
+    return _implausible_pair_re().search(text, start, end) is not None
+
+
+@functools.cache
+def _implausible_pair_re() -> re.Pattern[str]:
+    never = re.escape("".join(sorted(_never_surprising())))
+    return re.compile(f"[^{never}]{{2}}|[{MOJIBAKE_SYMBOLS}]")
+
+
+#: A hanzi at least this likely alone (log) costs at most ``-log(1 - PAIR_WEIGHT)`` (0.92) more
+#: after any neighbour: below :data:`IMPLAUSIBLE`, with room for rounding.
+NEVER_IMPLAUSIBLE_LOGP = -9.99
+
+
+@functools.cache
+def _never_surprising() -> frozenset[str]:
+    """Characters that :func:`surprise_weight` gives 0 after any character.
+
+    ASCII and its full-width forms, CJK punctuation, and the hanzi (with their
+    traditional forms) whose own probability is at least ``e**NEVER_IMPLAUSIBLE_LOGP``:
+    the pair model always mixes in ``1 - PAIR_WEIGHT`` of it.
+    """
+    unigrams, _, total = _tables()
+    folding = _folding()
+    floor = total * math.exp(NEVER_IMPLAUSIBLE_LOGP)
+    chars = {c for c, n in unigrams.items() if n >= floor and c not in folding}
+    chars.update(t for t, c in folding.items() if unigrams.get(c, 0.0) >= floor)
+    chars.update(map(chr, range(0x80)), map(chr, range(0xFF01, 0xFF5F)), CJK_PUNCTUATION)
+    return frozenset(chars)
+
+
 @functools.lru_cache(maxsize=262144)
 def surprise_weight(prev: str, ch: str) -> int:
     """What ``ch`` after ``prev`` adds to an implausible run: 0 when it reads plausibly there.
@@ -238,6 +275,7 @@ __all__ = [
     "is_kana",
     "is_native_script",
     "logp",
+    "may_hold_implausible_pair",
     "native_text",
     "surprise_weight",
     "unigram_logp",
