@@ -1,5 +1,8 @@
 """Build ``src/unionnews/data/hanzi_{unigrams,bigrams}.txt`` from jieba's dictionary.
 
+    python scripts/build_hanzi_model.py          # rewrite the tables
+    python scripts/build_hanzi_model.py --check  # exit 1 when a shipped table differs
+
 The mojibake repairs judge whether a run of hanzi reads as Chinese with a
 character bigram model.  Its counts come from jieba's word list (``dict.txt``:
 word, frequency, tag), which ships with the ``jieba`` package: every word adds its
@@ -7,18 +10,23 @@ frequency to each of its characters and to each pair of adjacent characters.
 Counts are kept as rounded log2 so the tables stay small; bigrams seen less than
 ``MIN_BIGRAM`` times are dropped (the model backs off to the unigram).
 
+Each table holds one line per log2 count: the count, a tab, and every character
+(or pair) with that count run together, commonest first.  A process reads it with
+one split per line instead of one per entry (:func:`unionnews.normalize.tables.hanzi_counts`).
+``tests/test_hanzi_model.py`` checks that the shipped files are what this script builds.
+
 Run: ``pip install jieba && python scripts/build_hanzi_model.py``.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import math
 import os
+import sys
 from collections import Counter
 from pathlib import Path
-
-import jieba
 
 MIN_BIGRAM = 40
 OUT = Path(__file__).resolve().parent.parent / "src" / "unionnews" / "data"
@@ -46,20 +54,52 @@ def count(path: str) -> tuple[Counter[str], Counter[str]]:
     return unigrams, bigrams
 
 
-def main() -> None:
+def grouped(counts: Counter[str], header: str) -> str:
+    """``header``, then ``log2 count<TAB>keys`` lines, commonest first (ties by key)."""
+    lines: dict[int, list[str]] = {}
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.setdefault(round(math.log2(n + 1)), []).append(key)
+    return header + "".join(f"{exponent}\t{''.join(keys)}\n" for exponent, keys in lines.items())
+
+
+def tables() -> dict[str, str]:
+    """File name -> text, counted from the installed jieba's ``dict.txt``."""
+    import jieba
+
     unigrams, bigrams = count(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
-    OUT.mkdir(exist_ok=True)
-    with open(OUT / "hanzi_unigrams.txt", "w", encoding="utf-8") as f:
-        f.write("# character log2 counts from jieba's dict.txt (scripts/build_hanzi_model.py)\n")
-        for ch, n in sorted(unigrams.items(), key=lambda kv: (-kv[1], kv[0])):
-            f.write(f"{ch}{round(math.log2(n + 1))}\n")
-    kept = sorted(((k, n) for k, n in bigrams.items() if n >= MIN_BIGRAM), key=lambda kv: (-kv[1], kv[0]))
-    with open(OUT / "hanzi_bigrams.txt", "w", encoding="utf-8") as f:
-        f.write("# character-pair log2 counts from jieba's dict.txt (scripts/build_hanzi_model.py)\n")
-        for pair, n in kept:
-            f.write(f"{pair}{round(math.log2(n + 1))}\n")
-    print(len(unigrams), "characters,", len(kept), "of", len(bigrams), "pairs")
+    kept = Counter({k: n for k, n in bigrams.items() if n >= MIN_BIGRAM})
+    return {
+        "hanzi_unigrams.txt": grouped(
+            unigrams,
+            "# Character log2 counts from jieba's dict.txt: log2 count, tab, the characters.\n"
+            "# Built by scripts/build_hanzi_model.py; do not edit.\n",
+        ),
+        "hanzi_bigrams.txt": grouped(
+            kept,
+            f"# Character-pair log2 counts from jieba's dict.txt (pairs seen {MIN_BIGRAM}+ times):"
+            " log2 count, tab, the pairs.\n# Built by scripts/build_hanzi_model.py; do not edit.\n",
+        ),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = ap.parse_args()
+    stale = []
+    for name, text in tables().items():
+        path = OUT / name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            OUT.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"{path}: {len(text.encode()):,} bytes")
+    if stale:
+        print("stale tables (run python scripts/build_hanzi_model.py): " + ", ".join(stale), file=sys.stderr)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -111,8 +111,7 @@ def hanzi_folding() -> str:
     import opencc
 
     unigrams = (DATA / "hanzi_unigrams.txt").read_text(encoding="utf-8").splitlines()
-    chars = [c for c in (line.rstrip("0123456789") for line in unigrams if line and not line.startswith("#"))
-             if len(c) == 1]  # fmt: skip
+    chars = [c for line in unigrams if line and not line.startswith("#") for c in line.split("\t")[1]]
     joined = "\n".join(chars)
     folding: dict[str, str] = {}
     for config in ("s2t", "s2tw"):

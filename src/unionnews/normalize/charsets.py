@@ -80,7 +80,9 @@ def commonness(ch: str) -> float:
     return math.log10(1 + count)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_symbol(ch: str) -> bool:
+    """``ch`` is in a symbol block a mis-paired decode produces (:data:`MOJIBAKE_SYMBOLS`)."""
     return _SYMBOL_RE.match(ch) is not None
 
 

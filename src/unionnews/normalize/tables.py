@@ -8,6 +8,8 @@ its file in a millisecond or two; callers cache the result.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterable
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -47,3 +49,17 @@ def script_only_chars() -> tuple[str, str]:
 def hanzi_folding() -> dict[str, str]:
     """Traditional (and Taiwan) forms of the bigram model's characters -> the counted character."""
     return {line[0]: line[1] for line in _lines("hanzi_folding.txt")}
+
+
+def hanzi_counts(name: str, width: int) -> dict[str, float]:
+    """A bigram-model table (``hanzi_unigrams.txt``, ``width`` 1; ``hanzi_bigrams.txt``, 2): key -> count.
+
+    Each line is a log2 count, a tab and the keys with that count run together, so
+    the ~60,000 pairs load with one split per line (``scripts/build_hanzi_model.py``).
+    """
+    counts: dict[str, float] = {}
+    for line in _lines(name):
+        exponent, run = line.split("\t")
+        keys: Iterable[str] = run if width == 1 else map(operator.add, run[0::2], run[1::2])
+        counts.update(dict.fromkeys(keys, 2.0 ** int(exponent)))
+    return counts

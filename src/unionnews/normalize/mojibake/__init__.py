@@ -71,6 +71,8 @@ def repair_misread_cjk(text: str, failed: set[tuple[str, str, str]] | None = Non
 
 def _marks_near(text: str, suspicious: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Lost-byte marks right next to a suspicious character (they belong to its cluster)."""
+    if "?" not in text and "\ufffd" not in text:
+        return []
     spans = []
     for lo, hi in suspicious:
         for i in (lo - 1, hi):

@@ -92,21 +92,29 @@ def decode_utf8_marking_lost(raw: bytes) -> str:
 
 
 def encode_with_lost_marks(window: str, codec: str) -> bytes | None:
-    """``window`` in ``codec``, each lost-byte mark as a NUL byte; ``None`` if it does not encode."""
-    out = bytearray()
-    for ch in window:
-        if ch in LOST_BYTE_MARKS:
-            out += b"\x00"
-            continue
-        try:
-            out += ch.encode(codec)
-        except UnicodeEncodeError:
-            return None
-    return bytes(out)
+    """``window`` in ``codec``, each lost-byte mark as a NUL byte; ``None`` if it does not encode.
+
+    The codecs used here are stateless, so encoding the whole window at once gives
+    the bytes of each character in turn.
+    """
+    try:
+        return lost_marks_as_nul(window).encode(codec)
+    except UnicodeEncodeError:
+        return None
 
 
+def lost_marks_as_nul(window: str) -> str:
+    """``window`` with each lost-byte mark as NUL: the byte it stands for is unknown."""
+    if "?" in window or "\ufffd" in window:
+        return window.translate(_MARKS_TO_NUL)
+    return window
+
+
+_MARKS_TO_NUL = str.maketrans(dict.fromkeys(LOST_BYTE_MARKS, "\x00"))
 _DELETE_MARKS = str.maketrans("", "", LOST_BYTE_MARKS)
 
 
 def without_marks(text: str) -> str:
+    if "?" not in text and "\ufffd" not in text:
+        return text
     return text.translate(_DELETE_MARKS)

@@ -9,6 +9,7 @@ undefined (``81 8D 8F 90 9D``) come out as ``�``, one byte each, guessed back.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from unionnews.normalize.charsets import plausibility
 from unionnews.normalize.fix import Fix
@@ -25,6 +26,11 @@ CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 _HIGH = f"[\u0080-\u00ff{CP1252_LETTERS}\ufffd]"
 _LATIN1_CHAR = re.compile("[\u0080-\u00ff]")
 _RUN = re.compile(f"(?:{_HIGH}[\x40-\x7e]?)+")
+#: Two letters at most one ASCII character apart: the start of a run holding two or more
+#: (the only runs re-read); the runs in between hold one letter each.
+_TWO_HIGH = re.compile(f"{_HIGH}[\x40-\x7e]?{_HIGH}")
+#: The Latin-1 characters counted before any run is looked for are those of this many first characters.
+GATE_SPAN = 4096
 MIN_GAIN = 3.0
 #: Symbols (``●`` ``∶``) a re-reading may hold: the bytes come back exactly, so the
 #: gate is the reading as a whole.
@@ -35,12 +41,10 @@ CODECS = ("gbk", "big5", "utf-8")
 def repair_latin1_runs(text: str) -> list[Fix]:
     """Runs of Latin-1/cp1252 letters that are really GBK, Big5 or UTF-8 bytes."""
     fixes: list[Fix] = []
-    if len(_LATIN1_CHAR.findall(text, 0, 4096) or _LATIN1_CHAR.findall(text)) < 2:
+    if _few_latin1(text):
         return fixes
-    for m in _RUN.finditer(text):
+    for m in _runs_of_two(text):
         run = m.group()
-        if len(run) - sum(c.isascii() for c in run) < 2:
-            continue
         raw = encode_single_byte(run)
         if raw is None:
             continue
@@ -60,6 +64,25 @@ def repair_latin1_runs(text: str) -> list[Fix]:
                 )
             )
     return fixes
+
+
+def _runs_of_two(text: str) -> Iterator[re.Match[str]]:
+    """The runs holding two letters or more: each starts where the next pair of letters does."""
+    pos = 0
+    while (pair := _TWO_HIGH.search(text, pos)) is not None:
+        run = _RUN.match(text, pair.start())
+        assert run is not None
+        pos = run.end()
+        yield run
+
+
+def _few_latin1(text: str) -> bool:
+    """Fewer than two Latin-1 characters, counted in the first 4,096 characters if any stand there."""
+    first = _LATIN1_CHAR.search(text)
+    if first is None:
+        return True
+    span = GATE_SPAN if first.start() < GATE_SPAN else len(text)
+    return _LATIN1_CHAR.search(text, first.end(), span) is None
 
 
 def encode_single_byte(run: str) -> bytes | None:

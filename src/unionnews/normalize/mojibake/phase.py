@@ -13,6 +13,7 @@ reading costs clearly less under the bigram model of :mod:`.plausibility`.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 
@@ -26,7 +27,9 @@ from unionnews.normalize.mojibake.plausibility import (
     is_kana,
     is_native_script,
     logp,
+    may_hold_implausible_pair,
     native_text,
+    surprise_weight,
     unigram_logp,
 )
 
@@ -108,22 +111,21 @@ def _double_byte(text: str, i: int) -> bool:
 def reread_shifted(text: str, anchor: int) -> Fix | None:
     """The best shifted re-reading of a run at or around ``anchor``, if it clearly wins."""
     marked = text[anchor] in LOST_BYTE_MARKS
-    around = implausible_run(text, max(anchor - NEAR, 0), min(anchor + NEAR, len(text)))
-    if around < (1 if marked else 2):
+    near = (max(anchor - NEAR, 0), min(anchor + NEAR, len(text)))
+    if not marked and not may_hold_implausible_pair(text, *near):
+        return None
+    if implausible_run(text, *near) < (1 if marked else 2):
         return None
     best: tuple[float, int, int, str, bool] | None = None
     if marked:
         starts = [(anchor + 1, True)]
-        ends_at_mark = [(s, anchor) for s in range(max(anchor - MAX_RUN, 0), anchor - 1)]
+        ends_at_mark = [(s, anchor) for s in _starts_before_mark(text, anchor)]
     else:
         starts = [(s, False) for s in range(max(anchor - LOOK_BACK, 0), anchor + 1)]
         ends_at_mark = []
     frame = min((s - 1 if m else s for s, m in starts), default=anchor)
     for start, lead_marked in starts:
-        last = min(start + MAX_RUN, len(text))
-        if implausible_run(text, start - lead_marked, min(last + 1, len(text))) < (1 if lead_marked else 2):
-            continue
-        for end in range(start + 2, last + 1):
+        for end in _ends_to_try(text, start, lead_marked):
             cand = _candidate(text, start, end, lead_marked, frame)
             if cand is not None and (best is None or cand[0] > best[0]):
                 best = cand
@@ -144,6 +146,99 @@ def reread_shifted(text: str, anchor: int) -> Fix | None:
         0.8,
         note="GBK decoded one byte out of phase; lost byte restored from context",
     )
+
+
+def _ends_to_try(text: str, start: int, lead_marked: bool) -> range:
+    """The ends of the runs from ``start`` that :func:`_candidate` may accept, in order.
+
+    Two necessary conditions, each found in one scan instead of per candidate: the
+    run (with its mark) must reach an implausible run (:func:`_first_implausible_end`),
+    and it must end before its shifted bytes go wrong (:func:`_dead_end`).
+    """
+    last = min(start + MAX_RUN, len(text))
+    first = max(start + 2, _first_implausible_end(text, start - lead_marked, 1 if lead_marked else 2, last))
+    if first > last:
+        return range(0)
+    return range(first, min(last, _dead_end(text, start, last) - 1) + 1)
+
+
+def _starts_before_mark(text: str, mark: int) -> range:
+    """The starts of the runs ending at ``mark`` that :func:`_candidate` may accept, in order.
+
+    Such a run holds only double-byte characters but its last, and its original
+    (up to the mark, included) an implausible run of two: a later start holds less.
+    """
+    lo = max(mark - MAX_RUN, 0)
+    if mark - 2 < lo or (_double_bytes(text[mark - 1]) is None and not "\x40" <= text[mark - 1] <= "\x7e"):
+        return range(0)
+    first = lo
+    for k in range(mark - 2, lo - 1, -1):
+        if _double_bytes(text[k]) is None:
+            first = k + 1
+            break
+    block = 0
+    for i in range(mark, first - 1, -1):
+        weight = surprise_weight(text[i - 1] if i > 0 else " ", text[i])
+        block = block + weight if weight else 0
+        if block >= 2:
+            return range(first, min(i, mark - 2) + 1)
+    return range(0)
+
+
+def _first_implausible_end(text: str, lo: int, need: int, last: int) -> int:
+    """The least end up to ``last`` whose ``text[lo:end + 1]`` holds an implausible run of ``need``.
+
+    A candidate's original must hold one there (:func:`_candidate`), and a longer
+    window holds every run a shorter one does.  ``last + 1`` when none does.
+    """
+    run = 0
+    prev = text[lo - 1] if lo > 0 else " "
+    for i in range(lo, min(last + 1, len(text))):
+        weight = surprise_weight(prev, text[i])
+        run = run + weight if weight else 0
+        if run >= need:
+            return i
+        prev = text[i]
+    return last + 1
+
+
+def _dead_end(text: str, start: int, last: int) -> int:
+    """The first end at which a run from ``start`` can no longer re-read, nor any longer run.
+
+    A necessary condition, checked once per start instead of per candidate: every
+    candidate's reading holds the shifted bytes of its run but the last character,
+    decoded in step.  Once those bytes fail to decode, or decode to a character no
+    reading may hold (a letter, a symbol, a hanzi below :data:`GUESS_FLOOR`), or the
+    run meets a character without two GBK bytes, every longer run holds the same
+    flaw; a run may only end on such a character if it is a trail byte (``@``-``~``).
+    Returns ``last + 1`` when no flaw shows up to ``last``.
+    """
+    decoder = _GBK_DECODER()
+    for k in range(start, last - 1):
+        raw = _double_bytes(text[k])
+        if raw is None:
+            return k + 2 if "\x40" <= text[k] <= "\x7e" else k + 1
+        try:
+            chars = decoder.decode(raw[1:] if k == start else raw)
+        except UnicodeDecodeError:
+            return k + 2
+        if not all(_may_read(c) for c in chars):
+            return k + 2
+    return last + 1
+
+
+_GBK_DECODER = codecs.getincrementaldecoder("gbk")
+
+
+def _double_bytes(ch: str) -> bytes | None:
+    """The two GBK bytes of a run character (crawled ASCII punctuation as its full-width form)."""
+    ch = ASCII_TO_FULLWIDTH.get(ch, ch)
+    return None if ch.isascii() else _gbk(ch)
+
+
+def _may_read(ch: str) -> bool:
+    """``ch`` may stand in a re-reading: :func:`_is_text` and at least :data:`GUESS_FLOOR` likely."""
+    return _is_text(ch) and unigram_logp(ch) >= GUESS_FLOOR
 
 
 def _runs_on(text: str, i: int) -> bool:

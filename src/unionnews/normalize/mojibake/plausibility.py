@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import functools
 import math
-from importlib import resources
+import re
 
-from unionnews.normalize.charsets import CJK_PUNCTUATION, is_symbol
+from unionnews.normalize.charsets import CJK_PUNCTUATION, MOJIBAKE_SYMBOLS, is_symbol
 
 #: Weight of the pair estimate against the single-character one.
 PAIR_WEIGHT = 0.6
@@ -49,20 +49,12 @@ IMPLAUSIBLE = 11.0
 
 @functools.cache
 def _tables() -> tuple[dict[str, float], dict[str, float], float]:
-    """Unigram and bigram counts (log2 in the files) and the unigram total."""
-    data = resources.files("unionnews") / "data"
-    unigrams = _read(data.joinpath("hanzi_unigrams.txt").read_text(encoding="utf-8"))
-    bigrams = _read(data.joinpath("hanzi_bigrams.txt").read_text(encoding="utf-8"))
+    """Unigram and bigram counts and the unigram total."""
+    from unionnews.normalize.tables import hanzi_counts
+
+    unigrams = hanzi_counts("hanzi_unigrams.txt", 1)
+    bigrams = hanzi_counts("hanzi_bigrams.txt", 2)
     return unigrams, bigrams, sum(unigrams.values())
-
-
-def _read(text: str) -> dict[str, float]:
-    table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            key = line.rstrip("0123456789")
-            table[key] = 2.0 ** int(line[len(key) :])
-    return table
 
 
 @functools.lru_cache(maxsize=65536)
@@ -160,13 +152,66 @@ def implausible_run(text: str, start: int, end: int) -> int:
     mis-paired run many.  A symbol a mis-pairing makes (``⒄`` ``①``) weighs two.
     """
     best = run = 0
-    for i in range(start, end):
-        if _surprising(text, i):
-            run += 2 if is_symbol(text[i]) and not is_native_script(text[i]) else 1
-            best = max(best, run)
+    prev = text[start - 1] if start > 0 else " "
+    for ch in text[start:end]:
+        weight = surprise_weight(prev, ch)
+        if weight:
+            run += weight
+            if run > best:
+                best = run
         else:
             run = 0
+        prev = ch
     return best
+
+
+def may_hold_implausible_pair(text: str, start: int, end: int) -> bool:
+    """False only if ``implausible_run(text, start, end)`` is below two: one regex search, no model.
+
+    A run of two needs two implausible characters in a row or one symbol, and a
+    character no neighbour makes implausible (:func:`_never_surprising`) is neither.
+    """
+    return _implausible_pair_re().search(text, start, end) is not None
+
+
+@functools.cache
+def _implausible_pair_re() -> re.Pattern[str]:
+    never = re.escape("".join(sorted(_never_surprising())))
+    return re.compile(f"[^{never}]{{2}}|[{MOJIBAKE_SYMBOLS}]")
+
+
+#: A hanzi at least this likely alone (log) costs at most ``-log(1 - PAIR_WEIGHT)`` (0.92) more
+#: after any neighbour: below :data:`IMPLAUSIBLE`, with room for rounding.
+NEVER_IMPLAUSIBLE_LOGP = -9.99
+
+
+@functools.cache
+def _never_surprising() -> frozenset[str]:
+    """Characters that :func:`surprise_weight` gives 0 after any character.
+
+    ASCII and its full-width forms, CJK punctuation, and the hanzi (with their
+    traditional forms) whose own probability is at least ``e**NEVER_IMPLAUSIBLE_LOGP``:
+    the pair model always mixes in ``1 - PAIR_WEIGHT`` of it.
+    """
+    unigrams, _, total = _tables()
+    folding = _folding()
+    floor = total * math.exp(NEVER_IMPLAUSIBLE_LOGP)
+    chars = {c for c, n in unigrams.items() if n >= floor and c not in folding}
+    chars.update(t for t, c in folding.items() if unigrams.get(c, 0.0) >= floor)
+    chars.update(map(chr, range(0x80)), map(chr, range(0xFF01, 0xFF5F)), CJK_PUNCTUATION)
+    return frozenset(chars)
+
+
+@functools.lru_cache(maxsize=262144)
+def surprise_weight(prev: str, ch: str) -> int:
+    """What ``ch`` after ``prev`` adds to an implausible run: 0 when it reads plausibly there.
+
+    It depends on the pair alone, so it is cached by pair: a run over any window
+    of any text is then one cache look-up per character.
+    """
+    if not _surprising(prev, ch):
+        return 0
+    return 2 if is_symbol(ch) and not is_native_script(ch) else 1
 
 
 def is_native_script(ch: str) -> bool:
@@ -192,9 +237,16 @@ def native_text(text: str, lo: int, hi: int, *, box_drawing: bool = True) -> boo
     UTF-8 read as GBK makes box pieces too (row A9), so its re-reading passes
     ``box_drawing=False`` and leaves box drawing to its other gates.
     """
-    if any(is_native_script(c) and not is_kana(c) and (box_drawing or not is_box(c)) for c in text[lo:hi]):
+    native = _NATIVE_OR_BOX if box_drawing else _NATIVE
+    if native.search(text, lo, hi) is not None:
         return True
-    return sum(map(is_kana, text[max(lo - KANA_WINDOW, 0) : hi + KANA_WINDOW])) >= KANA_IN_JAPANESE
+    return len(_KANA.findall(text, max(lo - KANA_WINDOW, 0), hi + KANA_WINDOW)) >= KANA_IN_JAPANESE
+
+
+#: :func:`is_native_script` but kana; the same but box drawing; kana.
+_NATIVE_OR_BOX = re.compile("[\uac00-\ud7af\u2500-\u257f\u1100-\u11ff\u3130-\u318f]")
+_NATIVE = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile("[\u3040-\u30ff]")
 
 
 def is_box(ch: str) -> bool:
@@ -207,13 +259,11 @@ def is_kana(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff"
 
 
-def _surprising(text: str, i: int) -> bool:
-    ch = text[i]
+def _surprising(prev: str, ch: str) -> bool:
     if "\uff01" <= ch <= "\uff5e":
         ch = chr(ord(ch) - 0xFEE0)
     if (ch.isascii() and not ch.isalpha()) or (is_native_script(ch) and not "\u3040" <= ch <= "\u30ff"):
         return False
-    prev = text[i - 1] if i else " "
     return -logp(prev, ch) > IMPLAUSIBLE
 
 
@@ -225,6 +275,8 @@ __all__ = [
     "is_kana",
     "is_native_script",
     "logp",
+    "may_hold_implausible_pair",
     "native_text",
+    "surprise_weight",
     "unigram_logp",
 ]

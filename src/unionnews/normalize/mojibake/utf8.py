@@ -7,6 +7,8 @@ guessed from its neighbours when one value makes a common character, else marked
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -17,6 +19,7 @@ from unionnews.normalize.mojibake.common import (
     decode_utf8_marking_lost,
     encode_with_lost_marks,
     is_clean,
+    lost_marks_as_nul,
     without_marks,
 )
 from unionnews.normalize.mojibake.lostbytes import decode_utf8_lossy
@@ -49,19 +52,23 @@ ANY_BYTE = (*range(0x80, 0xC0), *range(0xE2, 0xEA))
 
 
 def repair_misread_lines(text: str, sus: re.Pattern[str]) -> list[Fix]:
-    """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better."""
+    """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better.
+
+    Only lines holding a suspicious character can qualify, so the scan jumps from one to the next.
+    """
     fixes = []
     pos = 0
-    for line in text.split("\n"):
-        if line.isascii() or sus.search(line) is None:
-            pos += len(line) + 1
-            continue
+    while (found := sus.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
         wide = len(line) - len(line.encode("ascii", "ignore"))
         if wide >= 6 and len(sus.findall(line)) * LINE_SUSPICION >= wide:
-            fix = _reread_line(line, pos)
+            fix = _reread_line(line, start)
             if fix is not None:
                 fixes.append(fix)
-        pos += len(line) + 1
+        pos = end + 1
     return fixes
 
 
@@ -102,10 +109,12 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     ):
         return None
     left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
-    if not _may_gain(text[left:right], text[lo + SHRINK : hi - SHRINK]):
+    widest = text[left:right]
+    ceilings = _ceilings(widest)
+    if not _may_gain(widest, text[lo + SHRINK : hi - SHRINK], ceilings):
         return None
     best: tuple[float, int, int, str, str, int] | None = None
-    for start, end in windows(text, lo, hi, stop=WINDOW_STOPS, shrink=SHRINK):
+    for start, end in promising_windows(text, lo, hi, ceilings):
         for gain, reading, codec, lost in utf8_readings(text[start:end], require_clean=True):
             if gain >= MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
@@ -134,24 +143,113 @@ def _reads_better(text: str, start: int, end: int, reading: str) -> bool:
     return cost(original, before, after) - new >= MIN_MODEL_GAIN and new <= MAX_MEAN_COST * (len(reading) + 1)
 
 
-def _may_gain(widest: str, core: str) -> bool:
-    """An upper bound on the gain of re-reading any window between ``core`` and ``widest``.
+def _ceilings(widest: str) -> list[float | None]:
+    """Per codec, the most any re-reading inside ``widest`` can score (``None``: it does not encode).
 
     UTF-8 resynchronizes after broken bytes, so every character a narrower window
-    decodes to, the widest one decodes to as well: if even the widest reading holds
-    too few good characters to beat the core's score, no window can.
+    decodes to, the widest one decodes to as well (a narrower window's bytes are a
+    stretch of the widest one's, and a character's lead byte is never taken for a
+    continuation byte): no reading of a window holds more good characters than the
+    widest reading does.
     """
-    lowest = sum(min(char_plausibility(c), 0.0) for c in without_marks(widest)) + sum(
-        max(char_plausibility(c), 0.0) for c in core
-    )
+    out: list[float | None] = []
     for codec in CODECS:
         raw = encode_with_lost_marks(widest, codec)
-        if raw is None:
-            continue
-        reading = raw.decode("utf-8", errors="replace")
-        if sum(max(char_plausibility(c), 0.0) for c in reading) - lowest >= MIN_GAIN:
-            return True
-    return False
+        out.append(None if raw is None else _ceiling(raw))
+    return out
+
+
+def _ceiling(raw: bytes) -> float:
+    """What the good characters of ``raw`` read as UTF-8 score."""
+    return sum(map(_score, _NOT_ASCII_OR_LOST.findall(raw.decode("utf-8", errors="replace"))))
+
+
+def _may_gain(widest: str, core: str, ceilings: list[float | None]) -> bool:
+    """An upper bound on the gain of re-reading any window between ``core`` and ``widest``.
+
+    If even the widest reading (:func:`_ceilings`) holds too few good characters to
+    beat the lowest score a window can start from, no window can.
+    """
+    lowest = sum(map(_loss, without_marks(widest))) + sum(map(_score, core))
+    return any(ceiling is not None and ceiling - lowest >= MIN_GAIN for ceiling in ceilings)
+
+
+def promising_windows(text: str, lo: int, hi: int, ceilings: list[float | None]) -> Iterator[tuple[int, int]]:
+    """The candidate spans (:func:`windows`) whose re-reading may still gain :data:`MIN_GAIN`.
+
+    ``ceilings`` are the widest window's (:func:`_ceilings`).  The spans left out
+    cannot gain enough in any codec (:func:`_hopeless`), so skipping them changes no result.
+    """
+    left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
+    widest = text[left:right]
+    scores = list(itertools.accumulate(map(char_plausibility, widest), initial=0.0))
+    stretches = [
+        _encodable_stretches(widest, c, ceiling) for c, ceiling in zip(CODECS, ceilings, strict=True)
+    ]
+    for start, end in windows(text, lo, hi, stop=WINDOW_STOPS, shrink=SHRINK):
+        if not _hopeless(text[start:end], start - left, scores[end - left] - scores[start - left], stretches):
+            yield start, end
+
+
+#: A stretch of the widest window that encodes, and the most a reading inside it can score.
+Stretch = tuple[int, int, float]
+
+
+def _encodable_stretches(widest: str, codec: str, ceiling: float | None) -> list[Stretch]:
+    """The longest stretches of ``widest`` that encode in ``codec``, each with its ceiling.
+
+    A window holding a character the codec lacks has no reading in that codec at all.
+    """
+    if ceiling is not None:
+        return [(0, len(widest), ceiling)]
+    marked = lost_marks_as_nul(widest)
+    out = []
+    pos = 0
+    while pos < len(marked):
+        try:
+            raw = marked[pos:].encode(codec)
+            end = skip = len(marked)
+        except UnicodeEncodeError as e:
+            end, skip = pos + e.start, pos + e.end
+            raw = marked[pos:end].encode(codec)
+        if end > pos:
+            out.append((pos, end, _ceiling(raw)))
+        pos = skip
+    return out
+
+
+def _hopeless(span: str, at: int, score: float, stretches: list[list[Stretch]]) -> bool:
+    """No re-reading of ``span`` (at ``at`` in the widest window, scoring ``score``) can gain :data:`MIN_GAIN`.
+
+    A reading scores at most the ceiling of the encodable stretch holding its span,
+    so it gains at most that less ``score``.  Spans with lost bytes are never
+    skipped: their readings may guess bytes, and so characters, that the widest
+    plain reading lacks.
+    """
+    if "?" in span or "\ufffd" in span or "\x00" in span:
+        return False
+    end = at + len(span)
+    for per_codec in stretches:
+        for lo, hi, ceiling in per_codec:
+            if lo <= at and end <= hi and ceiling - score >= MIN_GAIN:
+                return False
+    return True
+
+
+#: What a UTF-8 re-reading scores with: ASCII and ``�`` never score above zero.
+_NOT_ASCII_OR_LOST = re.compile("[^\x00-\x7f\ufffd]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _score(ch: str) -> float:
+    """The good part of ``ch``'s :func:`char_plausibility`."""
+    return max(char_plausibility(ch), 0.0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _loss(ch: str) -> float:
+    """The bad part of ``ch``'s :func:`char_plausibility`."""
+    return min(char_plausibility(ch), 0.0)
 
 
 def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, str, str, int]]:
@@ -211,11 +309,20 @@ def _guess_two_bytes(buf: bytearray, i: int, candidates: tuple[int, ...]) -> tup
     """Two unknown bytes in a row (``å��`` for ``名``), guessed together from a few candidates."""
     left = _char_start(buf, _char_start(buf, i - 1) - 1)
     right = _char_end(buf, _char_end(buf, i + 2))
+    return _best_two_bytes(bytes(buf[left:right]), i - left, candidates)
+
+
+@functools.lru_cache(maxsize=4096)
+def _best_two_bytes(around: bytes, at: int, candidates: tuple[int, ...]) -> tuple[int, int] | None:
+    """:func:`_guess_two_bytes` for the bytes ``around`` the pair at ``at``.
+
+    Cached: the windows tried for one cluster hold the same bytes around each unknown one.
+    """
     best: tuple[float, tuple[int, int]] | None = None
-    broken = _broken(bytes(buf[left:right]))
+    broken = _broken(around)
     for a in candidates:
         for b in candidates:
-            window = bytes(buf[left:i]) + bytes((a, b)) + bytes(buf[i + 2 : right])
+            window = around[:at] + bytes((a, b)) + around[at + 2 :]
             if _broken(window) > broken - 2:
                 continue
             reading = window.decode("utf-8", errors="replace")
@@ -233,9 +340,17 @@ def _guess_byte(buf: bytearray, i: int, candidates: tuple[int, ...]) -> int | No
     """
     left = _char_start(buf, _char_start(buf, i - 1) - 1)
     right = _char_end(buf, _char_end(buf, i + 1))
-    window = bytearray(buf[left:right])
-    at = i - left
-    broken = _broken(bytes(window))
+    return _best_byte(bytes(buf[left:right]), i - left, candidates)
+
+
+@functools.lru_cache(maxsize=4096)
+def _best_byte(around: bytes, at: int, candidates: tuple[int, ...]) -> int | None:
+    """:func:`_guess_byte` for the bytes ``around`` the unknown one at ``at``.
+
+    Cached: the windows tried for one cluster hold the same bytes around each unknown one.
+    """
+    window = bytearray(around)
+    broken = _broken(around)
     best: tuple[int, float, int] | None = None
     for value in candidates:
         window[at] = value
