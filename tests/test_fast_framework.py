@@ -1,0 +1,82 @@
+"""The per-article framework's fast paths give what the general ones give."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from typing import Any
+
+import attrs
+import pytest
+
+import unionnews
+from unionnews.assemble import _replace_evidence
+from unionnews.budget import _on_alarm, session
+from unionnews.models import Activity, DateMention, Initiative, Meeting, Person, Span, Statistic
+
+RECORDS = [
+    Person("张伟", "reporter", "工人日报", Span(0, 2, -1, -1)),
+    DateMention("3月5日", "2024-03-05", "day", False, Span(3, 7, -1, -1)),
+    Meeting("市总工会", "全委会议", "2024-03-05", "张伟", "郑州", "部署工作", Span(1, 5, -1, -1), "x", 0.7),
+    Activity("市总工会", "技能大赛", None, "洛阳", Span(2, 6, -1, -1), "y", 0.6),
+    Initiative("职工之家", "品牌", "市总工会", Span(0, 4, -1, -1), "z", 0.8),
+    Statistic(30000, "人", "3万人", True, "职工", "参加", Span(5, 8, -1, -1), "w", 0.9),
+]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: type(r).__name__)
+def test_replacing_evidence_is_attrs_evolve(record: Any) -> None:
+    span = Span(4, 9, 10, 17)
+    fast = _replace_evidence(record, span)
+    assert fast == attrs.evolve(record, evidence=span)
+    assert type(fast) is type(record) and fast.evidence is span
+
+
+def test_replacing_evidence_of_a_class_with_keyword_only_fields_falls_back_to_evolve() -> None:
+    @attrs.frozen
+    class Odd:
+        name: str
+        evidence: Span | None = attrs.field(default=None, kw_only=True)
+
+    assert _replace_evidence(Odd("a"), Span(0, 1, 0, 1)) == Odd("a", evidence=Span(0, 1, 0, 1))
+
+
+def test_raw_offsets_of_events_follow_removed_furniture() -> None:
+    text = (
+        "首页 | 新闻中心 | 联系我们\n市总工会召开全委会议\n本报讯 3月5日，市总工会召开全委会议，张伟主持。\n"
+    )
+    article = unionnews.parse(text)
+    assert article.furniture and article.events and article.dates
+    for record in (*article.events, *article.dates, *article.people):
+        ev = record.evidence
+        assert ev is not None and ev.raw_start > ev.start
+        assert text[ev.raw_start : ev.raw_end] == article.text[ev.start : ev.end]
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="POSIX interval timers")
+def test_someone_elses_timer_under_our_handler_is_put_back() -> None:
+    assert threading.current_thread() is threading.main_thread()
+    unionnews.parse("市总工会召开会议。")  # installs our handler
+    assert signal.getsignal(signal.SIGALRM) is _on_alarm
+    signal.setitimer(signal.ITIMER_REAL, 30.0, 7.0)
+    try:
+        with session(5.0) as s:
+            assert not s.uses_signal  # the watchdog covers this parse
+            left, interval = signal.getitimer(signal.ITIMER_REAL)
+            assert 29.0 < left <= 30.0 and interval == 7.0
+        left, interval = signal.getitimer(signal.ITIMER_REAL)
+        assert 29.0 < left <= 30.0 and interval == 7.0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="POSIX interval timers")
+def test_a_session_arms_one_timer_and_clears_it() -> None:
+    unionnews.parse("市总工会召开会议。")
+    with session(5.0) as s:
+        assert s.uses_signal
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 4.0 < left <= 5.0
+        with session(1.0) as inner:
+            assert inner is s  # a nested parse shares the session
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
