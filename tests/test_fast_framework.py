@@ -12,7 +12,9 @@ import pytest
 import unionnews
 from unionnews.assemble import _replace_evidence
 from unionnews.budget import _on_alarm, session
+from unionnews.corpus.records import ParseOptions, plugins_for, warm_up_text
 from unionnews.models import Activity, DateMention, Initiative, Meeting, Person, Span, Statistic
+from unionnews.plugins import default_plugins
 
 RECORDS = [
     Person("张伟", "reporter", "工人日报", Span(0, 2, -1, -1)),
@@ -80,3 +82,16 @@ def test_a_session_arms_one_timer_and_clears_it() -> None:
         with session(1.0) as inner:
             assert inner is s  # a nested parse shares the session
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_warm_up_article_reaches_every_repair_table() -> None:
+    article = unionnews.parse(warm_up_text())
+    kinds = {r.kind for r in article.repairs}
+    assert {"pinyin-annotation", "traditional-to-simplified"} <= kinds
+    assert any(k.startswith("mojibake") for k in kinds) and not article.errors
+    assert "职工之家" in article.text
+
+
+def test_a_run_with_default_options_parses_with_the_default_plugins() -> None:
+    assert plugins_for(ParseOptions()) is default_plugins()
+    assert plugins_for(ParseOptions(disable=("builtin.statistics",))) is not default_plugins()
