@@ -12,13 +12,13 @@ import itertools
 import types
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from importlib.metadata import entry_points
 from typing import Any
 
 import attrs
 import pluggy
 
 from unionnews import hookspecs
+from unionnews._entry_points import entry_points_on_path
 from unionnews.boundary import (
     HOOK_RECORDS,
     check_lexicon,
@@ -263,6 +263,12 @@ def _resolve(pm: pluggy.PluginManager, hook: str) -> tuple[HookImpl, ...]:
 
 
 def _discover() -> list[tuple[str, str, Callable[[], Any]]]:
+    """``(name, distribution, loader)`` of each installed plugin, in ``importlib.metadata``'s order."""
+    found = entry_points_on_path(ENTRY_POINT_GROUP)
+    if found is not None:
+        return found
+    from importlib.metadata import entry_points
+
     found = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         dist = ep.dist.name if ep.dist is not None else "?"
