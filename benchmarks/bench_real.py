@@ -251,7 +251,18 @@ def jobs_run(corpus: pathlib.Path, out: pathlib.Path, jobs: int) -> tuple[float,
     The command's own CPU (reading records, writing lines) is sampled every 0.1 s
     until it exits, so it is short by at most one interval.
     """
-    cmd = [sys.executable, "-m", "unionnews", "parse", str(corpus), "-o", str(out), "--jobs", str(jobs)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "unionnews",
+        "parse",
+        str(corpus),
+        "-o",
+        str(out),
+        "--overwrite",
+        "--jobs",
+        str(jobs),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     own = 0.0
