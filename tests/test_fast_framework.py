@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import signal
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -95,3 +100,47 @@ def test_the_warm_up_article_reaches_every_repair_table() -> None:
 def test_a_run_with_default_options_parses_with_the_default_plugins() -> None:
     assert plugins_for(ParseOptions()) is default_plugins()
     assert plugins_for(ParseOptions(disable=("builtin.statistics",))) is not default_plugins()
+
+
+PID_PLUGIN = """
+import os
+from unionnews.hookspecs import hookimpl
+
+
+class Plugin:
+    @hookimpl
+    def unionnews_extract_people(self, document):
+        with open(os.environ["PID_LOG"], "a") as f:
+            f.write(f"{os.getpid()}\\n")
+        return []
+
+
+plugin = Plugin()
+"""
+
+
+def test_the_command_runs_third_party_extractors_only_in_its_workers(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    info = site / "unionnews_pids-1.0.dist-info"
+    info.mkdir(parents=True)
+    (site / "unionnews_pids.py").write_text(PID_PLUGIN, encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: unionnews-pids\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[unionnews]\npids = unionnews_pids:plugin\n")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": i, "text": f"市总工会召开第{i}次会议。"}, ensure_ascii=False) + "\n"
+            for i in range(6)
+        ),
+        encoding="utf-8",
+    )
+    log = tmp_path / "pids.log"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    env["PID_LOG"] = str(log)
+    command = [sys.executable, "-m", "unionnews", "parse", str(corpus), "-o", str(tmp_path / "out.jsonl")]
+    with subprocess.Popen([*command, "--jobs", "2"], env=env, stderr=subprocess.PIPE, text=True) as proc:
+        _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 0, stderr
+    pids = log.read_text().split()
+    assert len(pids) == 6 and str(proc.pid) not in pids
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 6
