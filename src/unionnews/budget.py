@@ -173,8 +173,19 @@ def _start_timer(budget: float) -> bool:
     return False
 
 
-#: ``signal.getsignal`` without its conversion of the handler to an enum (~8 us for a function).
-_getsignal: Callable[[int], Any] = getattr(importlib.import_module("_signal"), "getsignal", signal.getsignal)
+def _raw_getsignal() -> Callable[[int], Any]:
+    """``signal.getsignal`` without its conversion of the handler to an enum (~8 us for a function).
+
+    CPython's ``_signal`` module; ``signal.getsignal`` itself where there is none.
+    """
+    try:
+        found: Callable[[int], Any] = importlib.import_module("_signal").getsignal
+    except (ImportError, AttributeError):
+        return signal.getsignal
+    return found
+
+
+_getsignal = _raw_getsignal()
 
 
 def _signal_usable(budget: float | None) -> bool:
