@@ -8,7 +8,8 @@ Four corpora: (a) the dev set's texts (``../shared/devset/*.txt``, read at run
 time), (b) the seeds, (c) generated clean simplified articles of about the dev
 set's size, (d) the same turned traditional with OpenCC ``s2t`` and annotated
 with pypinyin readings.  On each, four contestants -- a bare OpenCC ``t2s`` pass,
-``normalize``, ``parse`` and ``parse`` + the JSON Lines line -- run interleaved
+``normalize``, ``parse`` and ``parse`` + the command's JSON Lines line (``to_dict`` and
+``unionnews.corpus.sinks.dumps``: orjson when installed) -- run interleaved
 in one process: every round times a ``t2s`` pass right before each contestant's
 pass (A B A C A D ...), and the figure printed is the median of the per-round
 ratios, so a slow spell on a shared machine hits both sides of a ratio alike.
@@ -39,6 +40,7 @@ from collections.abc import Callable
 import opencc
 
 import unionnews
+from unionnews.corpus.sinks import dumps
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DEVSET = ROOT.parent / "shared" / "devset"
@@ -123,7 +125,7 @@ def contestants(with_ftfy: bool) -> dict[str, Callable[[str], object]]:
     parse = unionnews.parse
 
     def parse_json(raw: str) -> str:
-        return json.dumps(parse(raw).to_dict(), ensure_ascii=False)
+        return dumps(parse(raw).to_dict())  # what ``unionnews parse`` writes (orjson with the ``fast`` extra)
 
     found: dict[str, Callable[[str], object]] = {"t2s": t2s.convert}
     if with_ftfy:
@@ -249,7 +251,18 @@ def jobs_run(corpus: pathlib.Path, out: pathlib.Path, jobs: int) -> tuple[float,
     The command's own CPU (reading records, writing lines) is sampled every 0.1 s
     until it exits, so it is short by at most one interval.
     """
-    cmd = [sys.executable, "-m", "unionnews", "parse", str(corpus), "-o", str(out), "--jobs", str(jobs)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "unionnews",
+        "parse",
+        str(corpus),
+        "-o",
+        str(out),
+        "--overwrite",
+        "--jobs",
+        str(jobs),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     own = 0.0

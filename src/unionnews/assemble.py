@@ -60,10 +60,10 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
             for key in METADATA_FIELDS:
                 if meta[key] is None and isinstance(result, dict) and result.get(key):
                     meta[key] = result[key]
-        document = attrs.evolve(document, published=meta["published"])
+        document = Document(document.text, document.lines, document.lexicon, meta["published"])
 
         dates = _collect(registry, "unionnews_extract_dates", document, errors, session)
-        document = attrs.evolve(document, dates=tuple(dates))
+        document = Document(document.text, document.lines, document.lexicon, document.published, tuple(dates))
         people = _dedupe(_collect(registry, "unionnews_extract_people", document, errors, session))
         events: list[Event] = []
         for hook in EVENT_HOOKS:
@@ -133,11 +133,38 @@ def _identity(item: Any) -> tuple[Any, ...]:
 
 
 def _with_raw(item: Any, to_raw: OffsetMap) -> Any:
+    """``item`` with its evidence's raw offsets filled in (records whose evidence is outside the text kept as they are)."""
     ev = getattr(item, "evidence", None)
     if not isinstance(ev, Span) or not 0 <= ev.start <= ev.end <= to_raw.out_length:
         return item
     raw_start, raw_end = to_raw.raw_span(ev.start, ev.end)
-    return attrs.evolve(item, evidence=Span(ev.start, ev.end, raw_start, raw_end))
+    return _replace_evidence(item, Span(ev.start, ev.end, raw_start, raw_end))
+
+
+def _replace_evidence(item: Any, evidence: Span) -> Any:
+    """``attrs.evolve(item, evidence=evidence)`` for the record classes, without its per-call field walk."""
+    cls = type(item)
+    plan = _EVIDENCE_PLANS.get(cls)
+    if plan is None:
+        plan = _EVIDENCE_PLANS[cls] = _evidence_plan(cls)
+    if not plan:
+        return attrs.evolve(item, evidence=evidence)
+    names, index = plan
+    values = [getattr(item, name) for name in names]
+    values[index] = evidence
+    return cls(*values)
+
+
+def _evidence_plan(cls: type[Any]) -> tuple[tuple[str, ...], int] | tuple[()]:
+    """The positional fields of ``cls`` and where ``evidence`` is among them; ``()`` when not that simple."""
+    fields = attrs.fields(cls)
+    if not all(f.init and not f.kw_only and f.alias == f.name for f in fields):
+        return ()
+    names = tuple(f.name for f in fields)
+    return (names, names.index("evidence")) if "evidence" in names else ()
+
+
+_EVIDENCE_PLANS: dict[type[Any], tuple[tuple[str, ...], int] | tuple[()]] = {}
 
 
 def _drop_furniture(

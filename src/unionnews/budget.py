@@ -24,12 +24,12 @@ worker processes (``--jobs``) when that matters.
 from __future__ import annotations
 
 import ctypes
+import importlib
 import math
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -73,8 +73,8 @@ class Session:
             return fn(*args)
         outer = self.deadline
         deadline = time.monotonic() + self.budget
-        if outer is not None:
-            deadline = min(deadline, outer)
+        if outer is not None and outer < deadline:
+            deadline = outer
         try:
             self.deadline = deadline
             if deadline < self.expiry:  # only nested calls with a shorter budget get here
@@ -82,7 +82,10 @@ class Session:
             return fn(*args)
         finally:
             self.overran = time.monotonic() > deadline
-            self.settle(outer)
+            if self.uses_signal:
+                self.deadline = outer
+            else:
+                self.settle(outer)
 
     def settle(self, deadline: float | None) -> None:
         """Back to ``deadline`` after a hook, with any interruption still pending cancelled.
@@ -110,29 +113,43 @@ class Session:
 _SESSION = threading.local()
 
 
-@contextmanager
-def session(budget: float | None) -> Iterator[Session]:
-    """A budget session for one parse.
+class session:  # lower case: it replaced a @contextmanager function of that name
+    """A budget session for one parse (a context manager giving the :class:`Session`).
 
     A parse inside a hook (nested in the same thread) shares the outer session and its budget.
+    A class, not ``@contextmanager``: entered once per parse, where a generator costs more.
     """
-    current: Session | None = getattr(_SESSION, "current", None)
-    if current is not None:
-        yield current
-        return
-    s = Session(budget, _signal_usable(budget))
-    _SESSION.current = s
-    try:
+
+    __slots__ = ("budget", "current", "owned")
+
+    def __init__(self, budget: float | None) -> None:
+        self.budget = budget
+        self.owned = False
+        self.current: Session | None = None
+
+    def __enter__(self) -> Session:
+        current: Session | None = getattr(_SESSION, "current", None)
+        if current is not None:
+            return current
+        budget = self.budget
+        s = Session(budget, _signal_usable(budget))
+        _SESSION.current = s
+        self.current = s
+        self.owned = True
         if budget is not None:
             s.expiry = time.monotonic() + budget
             if s.uses_signal:
-                signal.setitimer(signal.ITIMER_REAL, budget)
-            else:
+                s.uses_signal = _start_timer(budget)
+            if not s.uses_signal:
                 _WATCHDOG.add(s)
-        yield s
-    finally:
+        return s
+
+    def __exit__(self, *exc: object) -> None:
+        s = self.current
+        if not self.owned or s is None:
+            return
         _SESSION.current = None
-        if budget is not None:
+        if self.budget is not None:
             if s.uses_signal:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             else:
@@ -144,20 +161,50 @@ def session(budget: float | None) -> Iterator[Session]:
                         s.pending = False
 
 
+def _start_timer(budget: float) -> bool:
+    """Arm the interval timer for a session; ``False`` (and the timer found put back) if someone else's ran.
+
+    ``setitimer`` returns the timer it replaces, so one system call both checks and arms.
+    """
+    previous = signal.setitimer(signal.ITIMER_REAL, budget)
+    if previous == (0.0, 0.0):
+        return True
+    signal.setitimer(signal.ITIMER_REAL, *previous)
+    return False
+
+
+def _raw_getsignal() -> Callable[[int], Any]:
+    """``signal.getsignal`` without its conversion of the handler to an enum (~8 us for a function).
+
+    CPython's ``_signal`` module; ``signal.getsignal`` itself where there is none.
+    """
+    try:
+        found: Callable[[int], Any] = importlib.import_module("_signal").getsignal
+    except (ImportError, AttributeError):
+        return signal.getsignal
+    return found
+
+
+_getsignal = _raw_getsignal()
+
+
 def _signal_usable(budget: float | None) -> bool:
-    """Whether this session can use ``SIGALRM``: main thread, POSIX, our handler, no one else's timer."""
+    """Whether this session can use ``SIGALRM``: main thread, POSIX, our handler.
+
+    No one else's timer may run either: :func:`_start_timer` checks that as it arms ours.
+    """
     if budget is None or not hasattr(signal, "setitimer"):
         return False
     if threading.current_thread() is not threading.main_thread():
         return False
-    if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
-        return False
-    handler = signal.getsignal(signal.SIGALRM)
+    handler = _getsignal(signal.SIGALRM)
     if handler is _on_alarm:
         return True
+    if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
+        return False
     if handler in (signal.SIG_DFL, None):
         global _PREVIOUS_HANDLER
-        _PREVIOUS_HANDLER = handler
+        _PREVIOUS_HANDLER = signal.getsignal(signal.SIGALRM)
         signal.signal(signal.SIGALRM, _on_alarm)
         return True
     return False  # someone else's handler: leave it, use the watchdog

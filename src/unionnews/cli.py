@@ -21,6 +21,7 @@ from unionnews.corpus.records import (
     decode_record,
     iter_records,
     parse_records,
+    plugins_for,
     record_identity,
 )
 from unionnews.corpus.sinks import (
@@ -206,14 +207,14 @@ def _input_options(args: argparse.Namespace) -> InputOptions:
 
 def _parse_options(args: argparse.Namespace) -> ParseOptions:
     """The parse options, with the plugins loaded once here so a broken plugin stops the run with one message."""
-    from unionnews.plugins import build_plugins
-
     disable = tuple(_names(args.disable))
-    build_plugins(disable=disable)
     if args.plugin_budget is None:
-        return ParseOptions(disable=disable, convert_script=not args.keep_script)
-    budget = args.plugin_budget or None
-    return ParseOptions(disable, not args.keep_script, plugin_budget=budget, default_budget=False)
+        options = ParseOptions(disable=disable, convert_script=not args.keep_script)
+    else:
+        budget = args.plugin_budget or None
+        options = ParseOptions(disable, not args.keep_script, plugin_budget=budget, default_budget=False)
+    plugins_for(options)
+    return options
 
 
 def _names(values: Sequence[str] | str | None) -> list[str]:

@@ -8,12 +8,15 @@ of them to and from plain JSON-able dicts with cattrs, so the CLI output and
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar, Union
+import functools
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
 
 import attrs
-import cattrs
 
 from unionnews.errors import SchemaError
+
+if TYPE_CHECKING:
+    import cattrs
 
 Role = Literal["reporter", "correspondent", "editor", "author", "photographer"]
 Precision = Literal["year", "month", "day", "minute", "second", "month-day"]
@@ -195,7 +198,11 @@ class Article:
         return from_dict(data, cls)
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, built on first use: parsing never needs cattrs (~17 ms to import)."""
+    import cattrs
+
     conv = cattrs.Converter()
 
     def structure_event(data: Any, _: Any) -> Event:
@@ -209,13 +216,12 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-_CONVERTER = _make_converter()
 T = TypeVar("T")
 
 
 def to_dict(obj: Any) -> Any:
     """Unstructure any unionnews record (or tuple of them) to plain JSON-able data."""
-    return _CONVERTER.unstructure(obj)
+    return _converter().unstructure(obj)
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
@@ -223,8 +229,10 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
     Raises :class:`~unionnews.errors.SchemaError` listing every field that is wrong.
     """
+    import cattrs
+
     try:
-        return _CONVERTER.structure(data, cls)
+        return _converter().structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as e:
         details = (
             "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)

@@ -12,13 +12,13 @@ import itertools
 import types
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from importlib.metadata import entry_points
 from typing import Any
 
 import attrs
 import pluggy
 
 from unionnews import hookspecs
+from unionnews._entry_points import entry_points_on_path
 from unionnews.boundary import (
     HOOK_RECORDS,
     check_lexicon,
@@ -126,8 +126,26 @@ class Plugins:
 def _call_builtin(
     impl: HookImpl, hook: str, document: Document | None, session: Session, errors: list[PluginError]
 ) -> Any:
-    """A built-in hook: called directly, still within the budget and isolated."""
-    return _guarded(impl, hook, session, errors, impl.function, *((document,) if impl.takes_document else ()))
+    """A built-in hook: called directly, still within the budget and isolated.
+
+    :func:`_guarded` inlined: this runs six times per article.
+    """
+    before = session.deadline
+    try:
+        result = session.run(impl.function, document) if impl.takes_document else session.run(impl.function)
+    except OverBudget:
+        session.settle(before)
+        errors.append(_over_budget(impl, hook, session))
+        return None
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:
+        errors.append(PluginError(impl.plugin, hook, safe_message(e)))
+        return None
+    if session.overran:
+        errors.append(_over_budget(impl, hook, session))
+        return None
+    return result
 
 
 def _guarded(
@@ -245,6 +263,12 @@ def _resolve(pm: pluggy.PluginManager, hook: str) -> tuple[HookImpl, ...]:
 
 
 def _discover() -> list[tuple[str, str, Callable[[], Any]]]:
+    """``(name, distribution, loader)`` of each installed plugin, in ``importlib.metadata``'s order."""
+    found = entry_points_on_path(ENTRY_POINT_GROUP)
+    if found is not None:
+        return found
+    from importlib.metadata import entry_points
+
     found = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         dist = ep.dist.name if ep.dist is not None else "?"
