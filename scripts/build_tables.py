@@ -123,6 +123,75 @@ def hanzi_folding() -> str:
                   "OpenCC s2t, s2tw over hanzi_unigrams.txt") + pairs  # fmt: skip
 
 
+def opencc_dictionary(name: str) -> dict[str, str]:
+    """One of OpenCC's shipped ``.ocd2`` dictionaries as key -> first value (what OpenCC converts to)."""
+    import subprocess
+    import tempfile
+
+    import opencc
+
+    clib = pathlib.Path(opencc.__file__).resolve().parent / "clib"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "dict.txt"
+        subprocess.run(
+            [clib / "bin" / "opencc_dict", "-i", clib / "share" / "opencc" / name, "-o", out,
+             "-f", "ocd2", "-t", "text"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        lines = out.read_text(encoding="utf-8").splitlines()
+    return {key: values.split(" ")[0] for key, values in (line.split("\t") for line in lines if line)}
+
+
+def t2s_dictionaries() -> list[str]:
+    """The ``.ocd2`` files OpenCC's ``t2s`` configuration reads (normalization and conversion)."""
+    import json
+
+    import opencc
+
+    config = pathlib.Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc" / "t2s.json"
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "ocd2":
+                found.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(config.read_text(encoding="utf-8")))
+    return found
+
+
+def t2s_keys() -> str:
+    """``keys<TAB>…`` and ``phrase<TAB>…<TAB>guard`` lines: what OpenCC ``t2s`` can change.
+
+    ``keys``: every single character one of the ``t2s`` dictionaries (normalization
+    or conversion, whichever OpenCC consults first) converts to something else.  ``phrase``: the phrases ``t2s`` changes although none of their
+    characters is such a key (深沈 -> 深沉), each with its rarest character (by the
+    bigram model's counts) as the guard to look for.  Text holding no key and no
+    listed phrase is its own ``t2s`` conversion.
+    """
+    changed = {
+        key for name in t2s_dictionaries() for key, value in opencc_dictionary(name).items() if value != key
+    }
+    keys = {key for key in changed if len(key) == 1}
+    counts = {}
+    for line in (DATA / "hanzi_unigrams.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            exponent, chars = line.split("\t")
+            counts.update(dict.fromkeys(chars, int(exponent)))
+    phrases = sorted(key for key in changed if len(key) > 1 and keys.isdisjoint(key))
+    lines = [f"keys\t{''.join(sorted(keys))}\n"]
+    lines += [f"phrase\t{p}\t{min(p, key=lambda c: (counts.get(c, 0), c))}\n" for p in phrases]
+    return header(
+        "Characters OpenCC t2s converts, and the phrases it converts that hold none of them (with a guard).",
+        "OpenCC's t2s dictionaries (opencc_dict)",
+    ) + "".join(lines)
+
+
 #: File name -> the function building its text.
 TABLES: dict[str, Callable[[], str]] = {
     "common_hanzi.txt": common_hanzi,
@@ -130,6 +199,7 @@ TABLES: dict[str, Callable[[], str]] = {
     "word_counts.txt": word_counts,
     "script_only.txt": script_only,
     "hanzi_folding.txt": hanzi_folding,
+    "t2s_keys.txt": t2s_keys,
 }
 
 

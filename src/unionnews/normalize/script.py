@@ -45,14 +45,54 @@ def to_simplified(text: str) -> str:
     (乾隆 keeps 乾) stand.  Text without a chain pays one extra conversion only
     when the first one changed something.
     """
+    if not may_convert(text):
+        return text
     t2s = converter("t2s")
     converted: str = t2s.convert(text)
     previous = text
     for _ in range(MAX_T2S_ROUNDS - 1):
-        if converted == previous:
+        if converted == previous or not may_convert(converted):
             break
         previous, converted = converted, t2s.convert(converted)
     return converted
+
+
+def may_convert(text: str) -> bool:
+    """Whether OpenCC ``t2s`` could change ``text``: false only when it provably cannot.
+
+    ``t2s`` changes text only where one of its dictionary keys occurs whose value
+    differs from it: a single character of :func:`tables.t2s_keys` or one of its
+    phrases, and a phrase holds its guard character.  So text without any key
+    character and without a listed phrase around a guard is its own conversion,
+    and the OpenCC pass (the dearest part of the step on simplified text, and the
+    chain check on converted text) is not run.  Characters outside the BMP all
+    count as keys, which keeps the class a bitmap.
+    """
+    keys, guards, phrases, longest = _t2s_keys()
+    found = keys.search(text)
+    while found is not None:
+        if found.group() not in guards:
+            return True
+        start = found.start()
+        if phrases.search(text, max(start - longest + 1, 0), start + longest) is not None:
+            return True
+        found = keys.search(text, start + 1)
+    return False
+
+
+@functools.cache
+def _t2s_keys() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], int]:
+    """The class of key and guard characters (and the astral planes), the guards, the phrases, their longest.
+
+    Compiled with the standard library's ``re``: a class of BMP characters is
+    matched through a bitmap; astral characters in it would make it a slow list.
+    """
+    keys, phrases = tables.t2s_keys()
+    guards = frozenset(guard for _, guard in phrases)
+    bmp = "".join(c for c in keys if ord(c) <= 0xFFFF)
+    key_class = re.compile(f"[{bmp}{''.join(sorted(guards))}\\U00010000-\\U0010FFFF]")
+    words = sorted((phrase for phrase, _ in phrases), key=len, reverse=True)
+    return key_class, guards, re.compile("|".join(words)), len(words[0])
 
 
 def has_hanzi(text: str) -> bool:

@@ -63,3 +63,16 @@ def hanzi_counts(name: str, width: int) -> dict[str, float]:
         keys: Iterable[str] = run if width == 1 else map(operator.add, run[0::2], run[1::2])
         counts.update(dict.fromkeys(keys, 2.0 ** int(exponent)))
     return counts
+
+
+def t2s_keys() -> tuple[str, list[tuple[str, str]]]:
+    """The characters OpenCC ``t2s`` converts, and the phrases it converts that hold none (with a guard)."""
+    keys = ""
+    phrases = []
+    for line in _lines("t2s_keys.txt"):
+        kind, *fields = line.split("\t")
+        if kind == "keys":
+            keys = fields[0]
+        else:
+            phrases.append((fields[0], fields[1]))
+    return keys, phrases
