@@ -51,8 +51,16 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
         return []
     runs: list[tuple[int, int]] = []
     has_paren = False
+    last = len(text) - 1
     for m in _MARK_RUN_RE.finditer(text):
         start, end = m.span()
+        # Hanzi on both sides and no ``?``: widened, as the checks below would decide.
+        if 0 < start and end <= last and _plain_hanzi(text[start - 1]) and _plain_hanzi(text[end]):
+            run = m.group()
+            if "?" not in run:
+                runs.append((start, end))
+                has_paren = has_paren or "(" in run or ")" in run
+                continue
         before = _side_towards(text, start - 1, -1)
         if not before:
             continue
@@ -73,6 +81,15 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
         return []
     positions = [i for start, end in runs for i in range(start, end)]
     return line_fixes(text, _widen_at(text, positions), positions, "punctuation-width")
+
+
+def _plain_hanzi(ch: str) -> bool:
+    """A hanzi of the main and extension A blocks, by comparison: most neighbours of a mark.
+
+    A sufficient test for :func:`_side` being Chinese (every character there is
+    script Han), without a call into ``regex`` or the cache.
+    """
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 @functools.lru_cache(maxsize=4096)
