@@ -89,10 +89,10 @@ def _t2s_keys() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], int]:
     """
     keys, phrases = tables.t2s_keys()
     guards = frozenset(guard for _, guard in phrases)
-    bmp = "".join(c for c in keys if ord(c) <= 0xFFFF)
-    key_class = re.compile(f"[{bmp}{''.join(sorted(guards))}\\U00010000-\\U0010FFFF]")
+    bmp = re.escape("".join(c for c in keys if ord(c) <= 0xFFFF) + "".join(sorted(guards)))
+    key_class = re.compile(f"[{bmp}\\U00010000-\\U0010FFFF]")
     words = sorted((phrase for phrase, _ in phrases), key=len, reverse=True)
-    return key_class, guards, re.compile("|".join(words)), len(words[0])
+    return key_class, guards, re.compile("|".join(map(re.escape, words))), len(words[0])
 
 
 def has_hanzi(text: str) -> bool:
