@@ -172,7 +172,8 @@ def t2s_keys() -> str:
     or conversion, whichever OpenCC consults first) converts to something else.  ``phrase``: the phrases ``t2s`` changes although none of their
     characters is such a key (深沈 -> 深沉), each with its rarest character (by the
     bigram model's counts) as the guard to look for.  Text holding no key and no
-    listed phrase is its own ``t2s`` conversion.
+    listed phrase is its own ``t2s`` conversion.  ``opencc``: the version read, since
+    another release may ship other dictionaries.
     """
     changed = {
         key for name in t2s_dictionaries() for key, value in opencc_dictionary(name).items() if value != key
@@ -184,7 +185,9 @@ def t2s_keys() -> str:
             exponent, chars = line.split("\t")
             counts.update(dict.fromkeys(chars, int(exponent)))
     phrases = sorted(key for key in changed if len(key) > 1 and keys.isdisjoint(key))
-    lines = [f"keys\t{''.join(sorted(keys))}\n"]
+    import opencc
+
+    lines = [f"opencc\t{opencc.__version__}\n", f"keys\t{''.join(sorted(keys))}\n"]
     lines += [f"phrase\t{p}\t{min(p, key=lambda c: (counts.get(c, 0), c))}\n" for p in phrases]
     return header(
         "Characters OpenCC t2s converts, and the phrases it converts that hold none of them (with a guard).",

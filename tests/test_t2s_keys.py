@@ -10,7 +10,7 @@ from unionnews.normalize import tables
 from unionnews.normalize.script import MAX_T2S_ROUNDS, may_convert, to_simplified
 
 T2S = opencc.OpenCC("t2s")
-KEYS, PHRASES = tables.t2s_keys()
+VERSION, KEYS, PHRASES = tables.t2s_keys()
 #: Where single characters live that a t2s dictionary could hold: CJK radicals to the
 #: end of the unified block, the compatibility ideographs, and the supplementary planes.
 CJK_RANGES = (range(0x2E80, 0xA000), range(0xF900, 0xFB00), range(0x20000, 0x323B0))
@@ -74,3 +74,12 @@ def test_skipping_opencc_never_changes_the_conversion(text: str) -> None:
 def test_phrases_anywhere_in_text_are_converted_as_before(parts: list[str]) -> None:
     text = "".join(parts)
     assert to_simplified(text) == _unfiltered(text)
+
+
+def test_another_opencc_release_converts_every_text() -> None:
+    """The key table is read from one OpenCC release; another may convert more, so nothing is skipped."""
+    from unionnews.normalize.script import key_table, opencc_version
+
+    assert VERSION == opencc_version()
+    assert key_table(VERSION) is not None
+    assert key_table("0.0.1") is None

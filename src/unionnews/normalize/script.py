@@ -27,6 +27,11 @@ _VARIANT_TABLE = dict(VARIANTS)
 _VARIANT_RE = regex.compile(f"[{''.join(old for old, _ in VARIANTS)}]")
 
 
+def opencc_version() -> str:
+    """The installed OpenCC release (the shipped key table is valid for one release only)."""
+    return str(getattr(opencc, "__version__", ""))
+
+
 @functools.cache
 def converter(config: str) -> opencc.OpenCC:
     """One OpenCC converter per configuration per process (building one is costly)."""
@@ -68,7 +73,10 @@ def may_convert(text: str) -> bool:
     chain check on converted text) is not run.  Characters outside the BMP all
     count as keys, which keeps the class a bitmap.
     """
-    keys, guards, phrases, longest = _t2s_keys()
+    table = key_table(opencc_version())
+    if table is None:
+        return True
+    keys, guards, phrases, longest = table
     found = keys.search(text)
     while found is not None:
         if found.group() not in guards:
@@ -81,13 +89,18 @@ def may_convert(text: str) -> bool:
 
 
 @functools.cache
-def _t2s_keys() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], int]:
+def key_table(installed: str) -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], int] | None:
     """The class of key and guard characters (and the astral planes), the guards, the phrases, their longest.
 
-    Compiled with the standard library's ``re``: a class of BMP characters is
-    matched through a bitmap; astral characters in it would make it a slow list.
+    ``None`` when ``installed`` (OpenCC's release) is not the one the table was read from:
+    its dictionaries may convert characters the table does not list, so every
+    text goes through OpenCC.  Compiled with the standard library's ``re``: a class
+    of BMP characters is matched through a bitmap; astral characters in it would
+    make it a slow list.
     """
-    keys, phrases = tables.t2s_keys()
+    version, keys, phrases = tables.t2s_keys()
+    if version != installed:
+        return None
     guards = frozenset(guard for _, guard in phrases)
     bmp = re.escape("".join(c for c in keys if ord(c) <= 0xFFFF) + "".join(sorted(guards)))
     key_class = re.compile(f"[{bmp}\\U00010000-\\U0010FFFF]")

@@ -65,14 +65,17 @@ def hanzi_counts(name: str, width: int) -> dict[str, float]:
     return counts
 
 
-def t2s_keys() -> tuple[str, list[tuple[str, str]]]:
-    """The characters OpenCC ``t2s`` converts, and the phrases it converts that hold none (with a guard)."""
-    keys = ""
+def t2s_keys() -> tuple[str, str, list[tuple[str, str]]]:
+    """The OpenCC version the table was read from, the characters its ``t2s`` converts, and
+    the phrases it converts that hold none of them (with a guard)."""
+    version = keys = ""
     phrases = []
     for line in _lines("t2s_keys.txt"):
         kind, *fields = line.split("\t")
-        if kind == "keys":
+        if kind == "opencc":
+            version = fields[0]
+        elif kind == "keys":
             keys = fields[0]
         else:
             phrases.append((fields[0], fields[1]))
-    return keys, phrases
+    return version, keys, phrases
