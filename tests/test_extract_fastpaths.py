@@ -10,6 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionnews.extract import statistics
+from unionnews.layout_rules import FURNITURE_CUE_NEEDS, FURNITURE_CUES
+from unionnews.lexicon import FURNITURE_NEEDS, FURNITURE_PATTERNS
+from unionnews.segment import LineTest
 
 #: Pieces of counts and non-counts: digits (ASCII, full-width, a digit outside the BMP), numerals,
 #: big units, separators, measure words and the characters that stop a count.
@@ -48,3 +51,58 @@ def test_count_shape_sees_the_character_before_its_start() -> None:
     """``STAT_RE.match`` at a shape's start still looks behind it (clock colon, range dash)."""
     assert [m["num"] for m in statistics.stat_matches("9:30,120名职工")] == ["120"]
     assert [m["num"] for m in statistics.stat_matches("30-45名职工")] == []
+
+
+_GATED = {**FURNITURE_NEEDS, **FURNITURE_CUE_NEEDS}
+#: Pieces of furniture-like lines: every needed string, their neighbours in the patterns, prose.
+_LINE_PIECES = (
+    *{n for needs in _GATED.values() for n in needs},
+    *"首页工会新闻正文 \t>›»|｜•·-：:！!请您需要注册账号光临访问电子数字报版阅读器平台",
+    "Copyright",
+    "COPYRIGHT",
+    "All Rights Reserved",
+    "ICP备",
+    "市总工会召开会议。",
+)
+line_texts = st.lists(st.sampled_from(_LINE_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=500)
+@given(line_texts)
+def test_a_gated_pattern_matches_only_lines_holding_one_of_its_needs(line: str) -> None:
+    for pattern, needs in _GATED.items():
+        if regex.search(pattern, line):
+            assert any(n in line for n in needs), (pattern, line)
+
+
+def test_case_blind_needs_list_every_case_of_their_first_letters() -> None:
+    """``(?i)copyright|…``: each branch is a need itself, or every case ``regex`` matches of its first letter is."""
+    pattern, needs = next((p, n) for p, n in FURNITURE_NEEDS.items() if p.startswith("(?i)"))
+    for branch in pattern[4:].split("|"):
+        if branch in needs:
+            continue
+        first = regex.compile(f"(?i){regex.escape(branch[0])}")
+        cased = {c for c in map(chr, range(sys.maxunicode + 1)) if first.fullmatch(c)}
+        assert cased <= set(needs), branch
+
+
+_TABLES = (
+    (FURNITURE_PATTERNS, LineTest.of(FURNITURE_PATTERNS, FURNITURE_NEEDS)),
+    (FURNITURE_CUES, LineTest.of(FURNITURE_CUES, FURNITURE_CUE_NEEDS)),
+)
+
+
+@settings(max_examples=300)
+@given(line_texts)
+def test_line_test_agrees_with_the_patterns_one_by_one(line: str) -> None:
+    for table, test in _TABLES:
+        assert test(line) == any(regex.search(p, line) for p in table)
+
+
+def test_line_test_with_every_pattern_gated_or_none() -> None:
+    """A side with no pattern answers no (an empty alternation would match every line)."""
+    gated_only = LineTest.of((r"^首页\s*>", "版权所有"), {r"^首页\s*>": (">",), "版权所有": ("版权所有",)})
+    assert gated_only("首页 > 新闻") and gated_only("某网 版权所有")
+    assert not gated_only("市总工会召开会议。")
+    plain_only = LineTest.of((r"^分享$",), {})
+    assert plain_only("分享") and not plain_only("市总工会召开会议。")

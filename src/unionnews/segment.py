@@ -21,6 +21,7 @@ Every step is one pass over the lines, or a bounded window around one line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
@@ -30,6 +31,7 @@ import regex
 from unionnews.layout_rules import (
     CHANNEL_PATH,
     DEK_LABELS,
+    FURNITURE_CUE_NEEDS,
     FURNITURE_CUES,
     META_BARE_LABELS,
     META_LABELS,
@@ -38,7 +40,7 @@ from unionnews.layout_rules import (
     SLASH_CREDIT,
     TITLE_LABELS,
 )
-from unionnews.lexicon import CREDIT_PATTERNS, FURNITURE_PATTERNS, SITE_SUFFIXES, Lexicon
+from unionnews.lexicon import CREDIT_PATTERNS, FURNITURE_NEEDS, FURNITURE_PATTERNS, SITE_SUFFIXES, Lexicon
 from unionnews.normalize.charsets import HAN_RE
 
 LineKind = Literal["headline", "dek", "dateline", "byline", "body", "credit", "furniture"]
@@ -161,8 +163,55 @@ def split_anchored(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], regex
     return any_of(anchored), any_of(floating)
 
 
-_FURNITURE_START_RE, _FURNITURE_ANY_RE = split_anchored(FURNITURE_PATTERNS)
-_FURNITURE_CUE_START_RE, _FURNITURE_CUE_ANY_RE = split_anchored(FURNITURE_CUES)
+@attrs.frozen
+class LineTest:
+    """Whether any pattern of a table matches a line, each pattern tried the cheapest way.
+
+    Line-start patterns are one ``match``, the others one ``search``; the costly ones
+    (those a needs table lists) are tried only on lines holding one of the strings they
+    need, found by one standard-library scan for all of them (plain strings: ``re`` and
+    ``regex`` agree).  Every pattern that can match a line is still tried on it.
+    """
+
+    start: regex.Pattern[str] | None
+    floating: regex.Pattern[str] | None
+    gate: re.Pattern[str] | None
+    gated_start: regex.Pattern[str] | None
+    gated_floating: regex.Pattern[str] | None
+
+    @classmethod
+    def of(cls, patterns: tuple[str, ...], needs: Mapping[str, tuple[str, ...]]) -> LineTest:
+        plain = tuple(p for p in patterns if p not in needs)
+        gated = tuple(p for p in patterns if p in needs)
+        strings = sorted({n for p in gated for n in needs[p]}, key=len, reverse=True)
+        return cls(
+            *_split_or_none(plain),
+            re.compile("|".join(map(re.escape, strings))) if gated else None,
+            *_split_or_none(gated),
+        )
+
+    def __call__(self, line: str) -> bool:
+        if self.start is not None and self.start.match(line) is not None:
+            return True
+        if self.floating is not None and self.floating.search(line) is not None:
+            return True
+        if self.gate is None or self.gate.search(line) is None:
+            return False
+        if self.gated_start is not None and self.gated_start.match(line) is not None:
+            return True
+        return self.gated_floating is not None and self.gated_floating.search(line) is not None
+
+
+def _split_or_none(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
+    """:func:`split_anchored`, with None for a side that has no pattern (an empty alternation matches anything)."""
+    start, floating = split_anchored(patterns)
+    has_start = any(_is_anchored(p) for p in patterns)
+    has_floating = not all(_is_anchored(p) for p in patterns)
+    return (start if has_start else None), (floating if has_floating else None)
+
+
+_LISTED_FURNITURE = LineTest.of(FURNITURE_PATTERNS, FURNITURE_NEEDS)
+_CUE_FURNITURE = LineTest.of(FURNITURE_CUES, FURNITURE_CUE_NEEDS)
 #: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
 #: The outlet endings as one alternation, longest first (``日报`` before ``报``).
@@ -240,14 +289,14 @@ def _is_listed_furniture(line: str, lexicon: Lexicon | None) -> bool:
 
 def _is_listed(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
     """:func:`_is_listed_furniture` with the lexicon's section names and furniture words looked up once per page."""
-    if _FURNITURE_START_RE.match(line) is not None or _FURNITURE_ANY_RE.search(line) is not None:
+    if _LISTED_FURNITURE(line):
         return True
     return line in sections or (bool(words) and any(w in line for w in words))
 
 
 def _is_cue_furniture(line: str) -> bool:
     """Layout furniture that a date does not redeem: a forum post header, an e-reader label."""
-    return _FURNITURE_CUE_START_RE.match(line) is not None or _FURNITURE_CUE_ANY_RE.search(line) is not None
+    return _CUE_FURNITURE(line)
 
 
 def _is_dated_meta(line: str) -> bool:
