@@ -9,9 +9,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionnews.extract import statistics
+from unionnews.extract import dates, meetings, people, statistics
 from unionnews.layout_rules import FURNITURE_CUE_NEEDS, FURNITURE_CUES
-from unionnews.lexicon import FURNITURE_NEEDS, FURNITURE_PATTERNS
+from unionnews.lexicon import FURNITURE_NEEDS, FURNITURE_PATTERNS, ROLE_WORDS
 from unionnews.segment import LineTest
 
 #: Pieces of counts and non-counts: digits (ASCII, full-width, a digit outside the BMP), numerals,
@@ -106,3 +106,44 @@ def test_line_test_with_every_pattern_gated_or_none() -> None:
     assert not gated_only("市总工会召开会议。")
     plain_only = LineTest.of((r"^分享$",), {})
     assert plain_only("分享") and not plain_only("市总工会召开会议。")
+
+
+#: Pieces of meeting, date and credit sentences.
+_STORY_PIECES = (
+    *meetings._PLACED_ACTIVITIES,
+    *meetings._REPORT_WORDS,
+    *(w for w, _ in dates.RELATIVE_WORDS),
+    *(w for w, _ in ROLE_WORDS),
+    *"在于市总工会职工技能广场，。：: \t\u3000\u2003记者王方",
+    "劳动竞赛",
+    "日前在",
+)
+story_texts = st.lists(st.sampled_from(_STORY_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=500)
+@given(story_texts)
+def test_activity_at_place_needs_an_activity_word_before_zai(text: str) -> None:
+    if meetings._ACTIVITY_AT_PLACE_RE.search(text):
+        assert meetings._ACTIVITY_AT_RE.search(text)
+
+
+@settings(max_examples=300)
+@given(story_texts)
+def test_plain_string_patterns_find_what_regex_finds(text: str) -> None:
+    for fast in (meetings._REPORT_RE, dates._RELATIVE_RE):
+        slow = regex.compile(fast.pattern)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@settings(max_examples=500)
+@given(story_texts)
+def test_a_dangling_role_label_ends_its_line_with_a_colon(text: str) -> None:
+    if people.DANGLING_ROLE_RE.search(text):
+        assert people._may_dangle(text)
+
+
+def test_rstrip_cuts_every_regex_space() -> None:
+    """``_may_dangle`` relies on it: ``regex``'s ``\\s`` is all ``str.isspace``."""
+    space = regex.compile(r"\s")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if space.match(c) and not c.isspace()] == []

@@ -9,7 +9,9 @@ month is after the publication month; with no anchor it is ``--MM-DD``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import regex
 
@@ -32,7 +34,8 @@ RELATIVE_WORDS = (
     ("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("日前", "vague"),
     ("近日", "vague"), ("近期", "vague"), ("日前", "vague"),
 )  # fmt: skip
-_RELATIVE_RE = regex.compile("|".join(regex.escape(w) for w, _ in RELATIVE_WORDS))
+#: Plain strings: the standard library finds the same matches (leftmost, first word listed) faster.
+_RELATIVE_RE = re.compile("|".join(re.escape(w) for w, _ in RELATIVE_WORDS))
 _RELATIVE = dict(RELATIVE_WORDS)
 
 
@@ -73,11 +76,10 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMe
 
 
 _Mention = tuple[int, int, str, str | None, str | None, bool]
+_M = TypeVar("_M", regex.Match[str], re.Match[str])
 
 
-def _clear_of(
-    matches: Iterable[regex.Match[str]], taken: list[tuple[int, int]]
-) -> Iterator[regex.Match[str]]:
+def _clear_of(matches: Iterable[_M], taken: list[tuple[int, int]]) -> Iterator[_M]:
     """The matches overlapping none of ``taken`` (sorted, disjoint spans).
 
     Matches and spans both come in text order, so one sweep decides them all:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 
 import attrs
@@ -130,9 +131,13 @@ def _mention_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
 #: The theme a meeting name may open with: ``…精神``, ``…十六大`` (a congress studied).
 THEME_RE = regex.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!会)|代表大会)")
 CHAIR_LOOKAHEAD = 3
+#: Activities held at a place: ``…竞赛在<place>举行``.
+_PLACED_ACTIVITIES = ("活动", "竞赛", "比赛")
 _ACTIVITY_AT_PLACE_RE = regex.compile(
-    rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
+    rf"(?P<what>[^，。]{{2,30}}?(?:{'|'.join(_PLACED_ACTIVITIES)}))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
 )
+#: What :data:`_ACTIVITY_AT_PLACE_RE` needs: an activity word right before ``在`` (plain strings, one scan).
+_ACTIVITY_AT_RE = re.compile("|".join(f"{w}在" for w in _PLACED_ACTIVITIES))
 #: Session numbers in a meeting's name: ``第十五次``, ``十四届二次``, ``第十四届第二次``.
 _ORDINAL_SESSION_RE = regex.compile(
     r"(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)(?=\p{Han})"
@@ -246,7 +251,8 @@ def _may_report(text: str) -> bool:
 
 
 _REPORT_WORDS = ("召开", "举行", "举办", "开幕", "闭幕")
-_REPORT_RE = regex.compile("|".join(_REPORT_WORDS))
+#: Plain strings: the standard library finds them twice as fast, with the same answer.
+_REPORT_RE = re.compile("|".join(_REPORT_WORDS))
 
 
 def _headline_meetings(
@@ -419,6 +425,8 @@ def _meetings_in(
         out += found
     for m in SUBJECT_VERB_RE.finditer(text):
         out += _subject_form(text, m.start(), breaks, date_at, suffixes, evidence, follow_up)
+    if _ACTIVITY_AT_RE.search(text) is None:
+        return out
     for m in _ACTIVITY_AT_PLACE_RE.finditer(text):
         subjects = organizers_before(m.group("what"))
         out.append(

@@ -231,11 +231,19 @@ def _photo_credits(document: Document) -> list[Person]:
     return people
 
 
+def _may_dangle(text: str) -> bool:
+    """What :data:`DANGLING_ROLE_RE` needs: a colon ending the line once trailing space is cut
+    (``str.rstrip`` cuts every character ``regex`` reads as ``\\s``)."""
+    return text.rstrip().endswith((":", "："))
+
+
 def _split_labels(document: Document) -> list[Person]:
     """A role label at the end of one line and the names at the start of the next."""
     people: list[Person] = []
     lines = document.lines
     for i in range(len(lines) - 1):
+        if not _may_dangle(lines[i].text):
+            continue
         m = DANGLING_ROLE_RE.search(lines[i].text)
         if not m:
             continue

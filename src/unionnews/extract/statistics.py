@@ -139,30 +139,32 @@ def stat_matches(text: str) -> Iterator[regex.Match[str]]:
 
 
 def _is_count(text: str, m: regex.Match[str]) -> bool:
-    num = m["num"]
-    before = text[max(0, m.start() - 1) : m.start()]
-    after = text[m.end() : m.end() + 2]
+    """Whether a match counts something (see the module's list of what is not a statistic)."""
+    start, end = m.span()
+    num, big, unit = m.group("num", "big", "unit")
+    before = text[start - 1] if start else ""
     if before and (before == "第" or before.isdigit() or before in ".-/:"):
         return False  # at the very start of a sentence there is nothing before
-    if text.startswith(FIXED_COMPOUNDS, m.start()):
+    if text.startswith(FIXED_COMPOUNDS, start):
         return False
-    if text.startswith("以下", m.end()) or (
-        text.startswith("以上", m.end()) and text[max(0, m.start() - 2) : m.start()] in ("以上", "以下")
+    if text.startswith("以下", end) or (
+        text.startswith("以上", end) and text[max(0, start - 2) : start] in ("以上", "以下")
     ):
         return False  # ``百人以下25人以上``: a size bound, not a count
-    if num in ("一", "两") and not m["big"]:
+    if num in ("一", "两") and not big:
         return False
     if num in VAGUE_MAGNITUDES:
         return False  # 百名劳模, 千家企业, 亿万职工: a magnitude, not a count
-    if after[:1] == m["unit"][-1] or text[m.end() : m.end() + 1] in ("月", "年", "天"):
+    after = text[end : end + 1]
+    if after == unit[-1] or after in ("月", "年", "天"):
         return False  # 一场场, 一个多月
-    if m["unit"] in ("个",) and text[m.end() : m.end() + 1] in "月":
+    if unit == "个" and after in "月":
         return False
-    if num.isdigit() and len(num) >= 7 and not m["big"]:
+    if not big and num.isdigit() and len(num) >= 7:
         return False  # phone and record numbers
-    if num[-1] in CHINESE_NUMBER_CHARS and not m["big"] and text[m.end() : m.end() + 1] in "大":
+    if not big and num[-1] in CHINESE_NUMBER_CHARS and after in "大":
         return False
-    return not text.startswith(_PERCENT_AFTER, m.end())
+    return not text.startswith(_PERCENT_AFTER, end)
 
 
 #: A verb before a number, at most 12 characters before it (``覆盖全省…``).
