@@ -9,10 +9,11 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unionnews.document import SENTENCE_END_RE
 from unionnews.extract import dates, meetings, people, statistics
 from unionnews.layout_rules import FURNITURE_CUE_NEEDS, FURNITURE_CUES
 from unionnews.lexicon import FURNITURE_NEEDS, FURNITURE_PATTERNS, ROLE_WORDS
-from unionnews.segment import LineTest
+from unionnews.segment import LineTest, plain_strings
 
 #: Pieces of counts and non-counts: digits (ASCII, full-width, a digit outside the BMP), numerals,
 #: big units, separators, measure words and the characters that stop a count.
@@ -147,3 +148,21 @@ def test_rstrip_cuts_every_regex_space() -> None:
     """``_may_dangle`` relies on it: ``regex``'s ``\\s`` is all ``str.isspace``."""
     space = regex.compile(r"\s")
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if space.match(c) and not c.isspace()] == []
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="。！？；\n 　会议召开a1“”", max_size=30))
+def test_sentence_split_finds_what_regex_finds(text: str) -> None:
+    slow = regex.compile(SENTENCE_END_RE.pattern)
+    assert [m.span() for m in SENTENCE_END_RE.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(("工会", "总工会", "会", "最美", "“", "a", "")), max_size=5), story_texts)
+def test_plain_strings_find_what_a_regex_alternation_finds(words: list[str], text: str) -> None:
+    found = plain_strings(words).search(text)
+    if not words:
+        assert found is None
+    else:
+        slow = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+        assert (found and found.span()) == ((m := slow.search(text)) and m.span())

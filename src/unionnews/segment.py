@@ -113,6 +113,15 @@ def first_char_guard(words: Iterable[str], *, also: Mapping[str, str] | None = N
     return "(?=[" + "".join(regex.escape(c) for c in sorted(chars)) + "])"
 
 
+def plain_strings(words: Iterable[str]) -> re.Pattern[str]:
+    """One standard-library pattern finding any of ``words``, longest first (none: it never matches).
+
+    For plain strings ``re`` finds what ``regex`` finds, at half the cost a call.
+    """
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) if ordered else "(?!)")
+
+
 def _class_end(pattern: str, start: int) -> int:
     """Where the character class opening at ``start`` ends (after its ``]``; a leading ``]`` or ``^]`` is a member)."""
     i = start + 1
@@ -183,10 +192,9 @@ class LineTest:
     def of(cls, patterns: tuple[str, ...], needs: Mapping[str, tuple[str, ...]]) -> LineTest:
         plain = tuple(p for p in patterns if p not in needs)
         gated = tuple(p for p in patterns if p in needs)
-        strings = sorted({n for p in gated for n in needs[p]}, key=len, reverse=True)
         return cls(
             *_split_or_none(plain),
-            re.compile("|".join(map(re.escape, strings))) if gated else None,
+            plain_strings(n for p in gated for n in needs[p]) if gated else None,
             *_split_or_none(gated),
         )
 

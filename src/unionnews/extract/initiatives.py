@@ -19,7 +19,7 @@ from unionnews.document import Document
 from unionnews.extract.people import is_person_name
 from unionnews.extract.wordlists import load_words
 from unionnews.models import Event, Initiative, Span
-from unionnews.segment import first_char_guard
+from unionnews.segment import first_char_guard, plain_strings
 
 #: A quoted name: “…”, or corner quotes 「…」 and 『…』.
 QUOTED_RE = regex.compile(r"[“「『]([^“”「」『』]{1,40})[”」』]")
@@ -134,11 +134,14 @@ def _merged(*lists: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(w for words in lists for w in words), key=len, reverse=True))
 
 
+_HONOUR_RE = plain_strings(load_words("honour_words"))
+
+
 def _not_a_program(name: str) -> bool:
     """Honour titles, one person's studio, and lists of bare words are not programs."""
     if YEAR_TITLE_RE.match(name):
         return True
-    if any(word in name for word in load_words("honour_words")):
+    if _HONOUR_RE.search(name):
         return True
     personal = PERSONAL_RE.match(name)
     if personal and is_person_name(personal.group(1)):
@@ -179,9 +182,12 @@ def _organization_in(line: str) -> str | None:
 OPENING_QUOTES = ("“", "「", "『")
 
 
+_OPENING_QUOTE_RE = plain_strings(OPENING_QUOTES)
+
+
 def _may_quote(text: str) -> bool:
     """Whether ``text`` has an opening quote: every quoted name needs one, most lines have none."""
-    return any(q in text for q in OPENING_QUOTES)
+    return _OPENING_QUOTE_RE.search(text) is not None
 
 
 def _groups(text: str) -> list[list[_Quoted]]:
