@@ -9,8 +9,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unionnews import document
 from unionnews.document import SENTENCE_END_RE
-from unionnews.extract import dates, meetings, people, statistics
+from unionnews.extract import dates, initiatives, meetings, organizers, people, statistics
 from unionnews.layout_rules import FURNITURE_CUE_NEEDS, FURNITURE_CUES
 from unionnews.lexicon import FURNITURE_NEEDS, FURNITURE_PATTERNS, ROLE_WORDS
 from unionnews.segment import LineTest, plain_strings
@@ -166,3 +167,43 @@ def test_plain_strings_find_what_a_regex_alternation_finds(words: list[str], tex
     else:
         slow = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
         assert (found and found.span()) == ((m := slow.search(text)) and m.span())
+
+
+def _plain_patterns() -> dict[str, re.Pattern[str]]:
+    """Module-level standard-library patterns of the extractors (the count-shape scan is tested above)."""
+    found = {}
+    for module in (dates, initiatives, meetings, organizers, people, statistics, document):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and value is not statistics._COUNT_SHAPE_RE:
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+_PLAIN = _plain_patterns()
+#: Pieces of text for them: the runs of non-ASCII characters their patterns are written with.
+_PLAIN_PIECES = tuple(
+    sorted(
+        {w for p in _PLAIN.values() for w in regex.findall(r"[^\x00-\x7f]+", p.pattern)}
+        | {c for p in _PLAIN.values() for c in p.pattern if not c.isascii()}
+        | set(",:()（）\n 工会召开会议，。")
+    )
+)
+plain_texts = st.lists(st.sampled_from(_PLAIN_PIECES), max_size=16).map("".join)
+
+
+def test_plain_patterns_use_no_class_that_differs_between_engines() -> None:
+    for name, pattern in _PLAIN.items():
+        assert not regex.search(r"\\[sSdDwWbBpP]|\(\?[aiLmsux]", pattern.pattern), name
+
+
+@settings(max_examples=400)
+@given(plain_texts, st.integers(0, 40), st.integers(0, 40))
+def test_plain_patterns_find_what_regex_finds(text: str, pos: int, length: int) -> None:
+    endpos = pos + length  # searched slices are never reversed
+    for name, fast in _PLAIN.items():
+        slow = regex.compile(fast.pattern)
+        got = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in slow.finditer(text)], name
+        a, b = fast.search(text, pos, endpos), slow.search(text, pos, endpos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), name
+        assert fast.split(text) == slow.split(text), name

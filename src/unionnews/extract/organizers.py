@@ -8,6 +8,8 @@ written on its own (``我市``, ``学校``, ``全总``).  A clause's subject is 
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from unionnews.extract.people import is_person_name
@@ -15,7 +17,8 @@ from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import ORG_SUFFIXES, TITLES
 from unionnews.segment import first_char_guard
 
-_CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
+# Patterns of plain characters and classes (no \s, \d, \w or \p) use ``re``: the same matches, faster.
+_CLAUSE_BREAK_RE = re.compile(r"[，；：,]")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -52,7 +55,7 @@ LEAD_RE = regex.compile(
 #: The organizer never starts with these (the reporter, the meeting itself).
 NOT_ORGANIZER_START = ("记者", "会议", "会上", "大会", "本报", "据")
 _TITLE_ALT = "|".join(sorted(TITLES, key=len, reverse=True))
-_TITLE_RE = regex.compile(rf"(?:{_TITLE_ALT})")
+_TITLE_RE = re.compile(rf"(?:{_TITLE_ALT})")
 _ORG_SESSION_RE = regex.compile(r"第?[一二三四五六七八九十百\d]+届")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 
 import regex
@@ -24,8 +25,9 @@ _SINGLE = frozenset(s for s in SURNAMES if len(s) == 1)
 
 _ALL_HAN_RE = regex.compile(r"\p{Han}+")
 _NAME_SEPARATORS_RE = regex.compile(r"[\s、，,]")
+# Patterns of plain characters and classes (no \s, \d, \w or \p) use ``re``: the same matches, faster.
 #: Words inside a credit that are not names: ``报道``, outlet and organisation endings.
-NOT_NAME_WORDS_RE = regex.compile(rf"报道|{'|'.join(NOT_NAME_PARTS)}")
+NOT_NAME_WORDS_RE = re.compile(rf"报道|{'|'.join(NOT_NAME_PARTS)}")
 #: A field label that ends a credit's names: ``作者：王方 时间：…`` gives 王方 only.
 FIELD_LABEL_RE = regex.compile(rf"(?:{'|'.join(sorted(META_LABELS, key=len, reverse=True))})\s*[:：]")
 #: Longest run of names before a closing 摄.

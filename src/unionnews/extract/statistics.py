@@ -56,8 +56,9 @@ VAGUE_MAGNITUDES = ("十", "百", "千", "万", "亿", "百万", "千万", "亿�
 NOT_AFTER = ("年", "月", "日", "周年", "%", "％", "号", "时", "分", "岁", "倍", "大")
 #: The signs of :data:`NOT_AFTER` that end a percentage: the number is a rate, not a count.
 _PERCENT_AFTER = tuple(w for w in NOT_AFTER if w in ("%", "％"))
-QUOTE_RE = regex.compile(r"“[^“”]*”|《[^《》]*》")
-SUBJECT_RE = regex.compile(r"^[^，。；、]{0,20}?(?=[，。；、]|$)")
+# Patterns of plain characters and classes (no \s, \d, \w or \p) use ``re``: the same matches, faster.
+QUOTE_RE = re.compile(r"“[^“”]*”|《[^《》]*》")
+SUBJECT_RE = re.compile(r"^[^，。；、]{0,20}?(?=[，。；、]|$)")
 
 
 #: Characters after a number searched for its subject: one more than fits, so ``$`` means the real end.
@@ -168,7 +169,7 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
 
 
 #: A verb before a number, at most 12 characters before it (``覆盖全省…``).
-_PREDICATE_RE = regex.compile(r"(为|向|有|达|共|累计|覆盖|惠及|建成|培育|选树|共建|推动建设)[^，。；]{0,12}$")
+_PREDICATE_RE = re.compile(r"(为|向|有|达|共|累计|覆盖|惠及|建成|培育|选树|共建|推动建设)[^，。；]{0,12}$")
 _PREDICATE_REACH = 20
 
 
