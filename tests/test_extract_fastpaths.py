@@ -162,6 +162,7 @@ def test_sentence_split_finds_what_regex_finds(text: str) -> None:
 @given(st.lists(st.sampled_from(("工会", "总工会", "会", "最美", "“", "a", "")), max_size=5), story_texts)
 def test_plain_strings_find_what_a_regex_alternation_finds(words: list[str], text: str) -> None:
     found = plain_strings(words).search(text)
+    assert (found is not None) == any(w in text for w in words)
     if not words:
         assert found is None
     else:

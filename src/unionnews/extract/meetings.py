@@ -44,7 +44,7 @@ from unionnews.extract.organizers import (
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import HOLD_VERBS, NOT_HELD_CUES
 from unionnews.models import Activity, DateMention, Event, Meeting, Span
-from unionnews.segment import first_char_guard
+from unionnews.segment import first_char_guard, plain_strings
 
 _VERBS = "|".join(HOLD_VERBS)
 #: A sentence's date resolver: a position in the sentence -> the date of the clause there.
@@ -164,6 +164,12 @@ _PLACE_AT_END_RE = regex.compile(r"在([^，。；]{1,30})$")
 _KIND_NOISE_RE = regex.compile(r"[\s()（）]")
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？；，]")
 
+
+#: The cue lists as plain-string searches (one scan each instead of one per word).
+_NOT_HELD_RE = plain_strings(NOT_HELD_CUES)
+_NOT_CONGRESS_RE = plain_strings(NOT_CONGRESS_CUES)
+_NOT_HELD_BEFORE_RE = plain_strings(NOT_HELD_BEFORE)
+_HABITUAL_RE = plain_strings(HABITUAL)
 
 #: How many sentences back a left-out subject is looked for.
 CARRY_REACH = 12
@@ -362,7 +368,7 @@ def _congresses_in(sentence: Sentence, date_at: _DateAt) -> list[Event]:
         return out
     for m in CONGRESS_RE.finditer(sentence.text):
         before = sentence.text[max(m.start() - 4, 0) : m.start()]
-        if any(cue in before for cue in NOT_CONGRESS_CUES):
+        if _NOT_CONGRESS_RE.search(before):
             continue
         organizers = organizers_before(m.group("org"))
         evidence = Span(sentence.start, sentence.end, -1, -1)
@@ -489,7 +495,7 @@ def _verb_form(
         confidence = 0.8
     else:
         lead = LEAD_RE.sub("", _CLAUSE_BREAK_RE.split(before)[-1].strip())
-        if any(cue in lead for cue in NOT_HELD_CUES) and not BY_MEANS_RE.search(lead):
+        if _NOT_HELD_RE.search(lead) and not BY_MEANS_RE.search(lead):
             return []
         person = person_at_end(lead) if lead and m.group("verb") == "主持召开" else None
         if lead and person is None and lead not in ("组织", "举办", "联合", "携手"):
@@ -560,11 +566,7 @@ def _subject_form(
     if m is None:
         return []
     phrase = m.group("phrase")
-    if (
-        "《" in phrase
-        or any(cue in phrase for cue in NOT_HELD_BEFORE)
-        or phrase.startswith(NOT_ORGANIZER_START)
-    ):
+    if "《" in phrase or _NOT_HELD_BEFORE_RE.search(phrase) or phrase.startswith(NOT_ORGANIZER_START):
         return []
     subject = SUBJECT_RE.match(phrase)
     organizers = orgs_in(subject.group()) if subject else []
@@ -620,7 +622,7 @@ def _mentioned_meetings(
             continue
         group = next(g for g in ("chaired", "attended", "at") if m.group(g))
         phrase = m.group(group)
-        if any(cue in phrase for cue in NOT_HELD_BEFORE) or "《" in phrase:
+        if _NOT_HELD_BEFORE_RE.search(phrase) or "《" in phrase:
             continue
         subject = SUBJECT_RE.match(phrase)
         org = clean_org(subject.group()) or None if subject else None
@@ -751,11 +753,11 @@ def _clause_before(text: str, breaks: list[int], pos: int) -> str | None:
 def _not_held(before: str, org_end: int) -> bool:
     """A plan, an order or a habit (``每季度召开``) between the organizer and the verb."""
     between = before[org_end:]
-    if any(word in between for word in HABITUAL):
+    if _HABITUAL_RE.search(between):
         return True
     if BY_MEANS_RE.search(between):
         between = BY_MEANS_RE.sub("", between)
-    return any(cue in between for cue in NOT_HELD_CUES)
+    return _NOT_HELD_RE.search(between) is not None
 
 
 def _chair(text: str) -> str | None:

@@ -15,7 +15,7 @@ import regex
 from unionnews.extract.people import is_person_name
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import ORG_SUFFIXES, TITLES
-from unionnews.segment import first_char_guard
+from unionnews.segment import first_char_guard, plain_strings
 
 # Patterns of plain characters and classes (no \s, \d, \w or \p) use ``re``: the same matches, faster.
 _CLAUSE_BREAK_RE = re.compile(r"[，；：,]")
@@ -124,6 +124,7 @@ _TITLE_SPLITS = _title_splits(TITLES)
 
 #: Function words that never stand inside an organisation's name.
 _NOT_IN_ORG = "是要的了把将被这那"
+_NOT_IN_ORG_RE = plain_strings(_NOT_IN_ORG)
 
 
 def orgs_in(subject: str) -> list[str]:
@@ -139,7 +140,7 @@ def clean_org(org: str) -> str:
     for prefix in ("携手", "联合", "会同", "由", "在", "和", "与", "及", "也", "、"):
         if org.startswith(prefix):
             org = org[len(prefix) :]
-    if _ORG_SESSION_RE.match(org) or any(c in org for c in _NOT_IN_ORG):
+    if _ORG_SESSION_RE.match(org) or _NOT_IN_ORG_RE.search(org):
         return ""  # ``二是要处理好工会…``: a clause, not a name
     return org
 
