@@ -208,3 +208,20 @@ def test_plain_patterns_find_what_regex_finds(text: str, pos: int, length: int) 
         a, b = fast.search(text, pos, endpos), slow.search(text, pos, endpos)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), name
         assert fast.split(text) == slow.split(text), name
+
+
+_LEAD_PIECES = (
+    *"电讯消息月日年号012345（(【 ，、上午同日记者本报北京市总工会召开",
+    "5月8日",
+    "2024年",
+    "消息",
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=20).map("".join))
+def test_guarded_lead_pattern_matches_as_unguarded(text: str) -> None:
+    unguarded = regex.compile(organizers.LEAD_RE.pattern.replace(organizers._DATELINE_GUARD, ""))
+    assert unguarded.pattern != organizers.LEAD_RE.pattern
+    m, u = organizers.LEAD_RE.match(text), unguarded.match(text)
+    assert (m and m.span()) == (u and u.span())

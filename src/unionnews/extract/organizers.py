@@ -38,10 +38,12 @@ ORG_PATTERN = (
 ORG_RE = regex.compile(ORG_PATTERN)
 _JOIN = r"(?:[、和与及]|携手|联合|会同)"
 SUBJECT_RE = regex.compile(rf"^(?:{ORG_PATTERN})(?:{_JOIN}(?:{ORG_PATTERN}))*")
+#: What follows the lazy prefix of a dateline (a date or 电/讯/消息): a necessary condition tried first.
+_DATELINE_GUARD = r"(?=[\d电讯消])"
 #: What may open a clause before its subject: a dateline and credit, dates, times and adverbs.
 LEAD_RE = regex.compile(
     r"^(?:[\s，,、]+"
-    r"|[\p{Han}]{0,12}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?=[\s（(【])"
+    rf"|[\p{{Han}}]{{0,12}}?{_DATELINE_GUARD}(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯|消息)(?=[\s（(【])"
     r"|[（(【][^）)】]{0,60}[）)】]"
     r"|(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
