@@ -140,7 +140,7 @@ _ACTIVITY_AT_PLACE_RE = regex.compile(
     rf"(?P<what>[^，。]{{2,30}}?(?:{'|'.join(_PLACED_ACTIVITIES)}))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
 )
 #: What :data:`_ACTIVITY_AT_PLACE_RE` needs: an activity word right before ``在`` (plain strings, one scan).
-_ACTIVITY_AT_RE = re.compile("|".join(f"{w}在" for w in _PLACED_ACTIVITIES))
+_ACTIVITY_AT_RE = plain_strings(f"{w}在" for w in _PLACED_ACTIVITIES)
 #: Session numbers in a meeting's name: ``第十五次``, ``十四届二次``, ``第十四届第二次``.
 _ORDINAL_SESSION_RE = regex.compile(
     r"(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)(?=\p{Han})"
@@ -260,8 +260,7 @@ def _may_report(text: str) -> bool:
 
 
 _REPORT_WORDS = ("召开", "举行", "举办", "开幕", "闭幕")
-#: Plain strings: the standard library finds them twice as fast, with the same answer.
-_REPORT_RE = re.compile("|".join(_REPORT_WORDS))
+_REPORT_RE = plain_strings(_REPORT_WORDS)
 
 
 def _headline_meetings(

@@ -234,8 +234,10 @@ def _photo_credits(document: Document) -> list[Person]:
 
 
 def _may_dangle(text: str) -> bool:
-    """What :data:`DANGLING_ROLE_RE` needs: a colon ending the line once trailing space is cut
-    (``str.rstrip`` cuts every character ``regex`` reads as ``\\s``)."""
+    """What :data:`DANGLING_ROLE_RE` needs: a colon ending the line once trailing space is cut.
+
+    ``str.rstrip`` cuts every character ``regex`` reads as ``\\s``, so no match is skipped.
+    """
     return text.rstrip().endswith((":", "："))
 
 
