@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionnews import document
+from unionnews import document, segment
 from unionnews.document import SENTENCE_END_RE
 from unionnews.extract import dates, initiatives, meetings, organizers, people, statistics
 from unionnews.layout_rules import FURNITURE_CUE_NEEDS, FURNITURE_CUES
@@ -225,3 +225,21 @@ def test_guarded_lead_pattern_matches_as_unguarded(text: str) -> None:
     assert unguarded.pattern != organizers.LEAD_RE.pattern
     m, u = organizers.LEAD_RE.match(text), unguarded.match(text)
     assert (m and m.span()) == (u and u.span())
+
+
+_DATE_LINE_PIECES = (
+    *"2024-03/.年月日 :：〇二三十【】发布时间日期",
+    "工人日报",
+    "10:20",
+    "2024",
+    "03",
+    "星期六",
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_DATE_LINE_PIECES), max_size=16).map("".join))
+def test_date_line_prefilters_skip_no_date_line(line: str) -> None:
+    assert segment.starts_with_date(line) == (segment.DATE_LINE_RE.match(line) is not None)
+    labelled = segment.LABELLED_DATE_RE.search(line) is not None and len(line) < 80
+    assert segment.is_dateline(line) == (segment.DATE_LINE_RE.match(line) is not None or labelled)

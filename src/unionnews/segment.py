@@ -237,6 +237,9 @@ ANY_DATE_RE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 DATE_CLOCK_RE = regex.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
 _STAMP_LINE_MAX = 80
 LABELLED_DATE_RE = regex.compile(r"(发布日期|发布时间|发表时间|时间|日期)\s*[:：]\s*\d{4}")
+#: What the date patterns need before they are tried: every date line has a separator, every label 时间 or 日期.
+_DATE_SEPARATOR_RE = plain_strings(("-", "/", ".", "年"))
+_DATE_LABEL_RE = plain_strings(("时间", "日期"))
 BYLINE_RE = regex.compile(rf"(记者|通讯员|特约通讯员|实习生|见习记者)\s*\S|{SLASH_CREDIT}")
 _DEK_ALT = "|".join(DEK_LABELS)
 DEK_RE = regex.compile(rf"^(原标题|原题|{_DEK_ALT})[:：]|[（(]({_DEK_ALT})[)）]$|^【[^】]{{2,40}}】$")
@@ -323,8 +326,19 @@ def is_prose(line: str) -> bool:
     return len(line) >= _SENTENCE_MIN and line.endswith(("。", "！", "？"))
 
 
+def starts_with_date(line: str) -> bool:
+    """Whether :data:`DATE_LINE_RE` matches: only a line with a date separator can (``-/.`` or ``年``)."""
+    return _DATE_SEPARATOR_RE.search(line) is not None and DATE_LINE_RE.match(line) is not None
+
+
 def is_dateline(line: str) -> bool:
-    return bool(DATE_LINE_RE.match(line)) or (bool(LABELLED_DATE_RE.search(line)) and len(line) < 80)
+    if starts_with_date(line):
+        return True
+    return (
+        len(line) < 80
+        and _DATE_LABEL_RE.search(line) is not None
+        and LABELLED_DATE_RE.search(line) is not None
+    )
 
 
 def is_byline(line: str) -> bool:
