@@ -243,3 +243,25 @@ def test_date_line_prefilters_skip_no_date_line(line: str) -> None:
     assert segment.starts_with_date(line) == (segment.DATE_LINE_RE.match(line) is not None)
     labelled = segment.LABELLED_DATE_RE.search(line) is not None and len(line) < 80
     assert segment.is_dateline(line) == (segment.DATE_LINE_RE.match(line) is not None or labelled)
+
+
+_META_PIECES = (
+    *"：:版第 A12/／",
+    "记者",
+    "通讯员",
+    "实习生",
+    "来源",
+    "发布时间",
+    "阅读次数",
+    "王方",
+    "工人日报",
+    "2024",
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_META_PIECES), max_size=12).map("".join))
+def test_meta_and_byline_prefilters_skip_no_match(line: str) -> None:
+    assert segment._has_meta_field(line) == (segment.META_LINE_RE.search(line) is not None)
+    if segment.BYLINE_RE.search(line):
+        assert segment._BYLINE_NEEDS_RE.search(line)

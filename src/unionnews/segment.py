@@ -251,6 +251,16 @@ META_LINE_RE = regex.compile(
     rf"|(?:{'|'.join(META_BARE_LABELS)})\s*\d"
     r"|第\s*[A-Z]?\d{1,3}\s*版"
 )
+#: What META_LINE_RE needs: a colon, a bare label or 版; BYLINE_RE: a reporter's word or a slash.
+_META_NEEDS_RE = plain_strings((":", "：", "版", *META_BARE_LABELS))
+_BYLINE_NEEDS_RE = plain_strings(("记者", "通讯员", "实习生", "/", "／"))
+
+
+def _has_meta_field(line: str) -> bool:
+    """``META_LINE_RE.search(line)``, tried only on lines holding what it needs."""
+    return _META_NEEDS_RE.search(line) is not None and META_LINE_RE.search(line) is not None
+
+
 #: An e-paper's issue line, ``《某日报》（2024年03月02日 02版）``: metadata, and its paper the source.
 EPAPER_LINE_RE = regex.compile(r"^《(?P<outlet>[^》]{2,20})》\s*[（(]\s*\d{4}\s*年")
 #: A kicker's two short parallel phrases: ``工地战高温 关爱送清凉``.
@@ -312,7 +322,7 @@ def _is_cue_furniture(line: str) -> bool:
 
 def _is_dated_meta(line: str) -> bool:
     """A metadata line with a date (``|| 2024-03-02 编辑：…``): a dateline, whatever frames it."""
-    return bool(META_LINE_RE.search(line)) and bool(ANY_DATE_RE.search(line)) and len(line) < 160
+    return _has_meta_field(line) and bool(ANY_DATE_RE.search(line)) and len(line) < 160
 
 
 def is_credit(line: str) -> bool:
@@ -344,7 +354,7 @@ def is_dateline(line: str) -> bool:
 def is_byline(line: str) -> bool:
     if len(line) > 80 or line.endswith("。"):
         return False
-    return bool(BYLINE_RE.search(line)) and not is_prose(line)
+    return _BYLINE_NEEDS_RE.search(line) is not None and bool(BYLINE_RE.search(line)) and not is_prose(line)
 
 
 def classify(text: str, lexicon: Lexicon) -> list[Line]:
@@ -439,7 +449,7 @@ def is_meta(line: str) -> bool:
         return False
     if len(line) < _STAMP_LINE_MAX and DATE_CLOCK_RE.search(line):
         return True
-    return bool(META_LINE_RE.search(line) or EPAPER_LINE_RE.search(line))
+    return _has_meta_field(line) or bool(EPAPER_LINE_RE.search(line))
 
 
 def is_headline_like(line: str) -> bool:
@@ -465,7 +475,7 @@ def _is_outlet_line(line: str) -> bool:
 
 def _is_today_header(line: str) -> bool:
     """A site's "today" header (``2024年06月01日 星期六``): it dates the visit, not the story."""
-    return bool(WEEKDAY_RE.search(line)) and is_dateline(line) and not META_LINE_RE.search(line)
+    return bool(WEEKDAY_RE.search(line)) and is_dateline(line) and not _has_meta_field(line)
 
 
 def _find_headline(
