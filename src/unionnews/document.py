@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 import attrs
-import regex
 
 from unionnews.lexicon import Lexicon
 from unionnews.models import DateMention
 from unionnews.segment import Line
 
-SENTENCE_END_RE = regex.compile(r"[^。！？；\n]*[。！？；]?")
+#: Plain character classes: the standard library finds the same sentences faster than ``regex``.
+SENTENCE_END_RE = re.compile(r"[^。！？；\n]*[。！？；]?")
 
 
 @attrs.frozen(slots=True)
@@ -67,14 +68,19 @@ class Document:
         kinds = kinds or ("body",)
         found = self._sentences.get(kinds)
         if found is None:
-            found = self._sentences[kinds] = tuple(self._split(kinds))
+            found = self._sentences[kinds] = self._split(kinds)
         return iter(found)
 
-    def _split(self, kinds: tuple[str, ...]) -> Iterator[Sentence]:
+    def _split(self, kinds: tuple[str, ...]) -> tuple[Sentence, ...]:
+        out = []
         for i, line in self.lines_of(*kinds):
+            base = line.start
             for m in SENTENCE_END_RE.finditer(line.text):
-                if m.group().strip():
-                    yield Sentence(line.start + m.start(), line.start + m.end(), m.group(), i)
+                text = m.group()
+                if text.strip():
+                    start, end = m.span()
+                    out.append(Sentence(base + start, base + end, text, i))
+        return tuple(out)
 
     _date_index: tuple[list[int], list[int]] = attrs.field(
         init=False,

@@ -41,17 +41,26 @@ SELF_OUTLETS = (
 #: A channel path above a headline (``某某网>>工会新闻``): a column label, kept as a dek.
 CHANNEL_PATH = r"^[^\s>»›]{1,20}\s*(?:>>|»|›)\s*[^\s>»›]{1,24}$"
 
+_EPAPER_LABEL = r"(电子报|数字报|电子版|数字版)(阅读机|阅读器|平台|首页)?$"
+_LOGIN = r"(请|您需要|需要)\s*登录|没有账号|立即注册|马上注册|登录\s*\|\s*注册"
+_WELCOME = r"欢迎(您|你|光临|访问)[！!]?(\s|$)"
 #: Whole lines that are page furniture: an e-reader's label, a repost's profile keys.
 FURNITURE_CUES = (
-    r"(电子报|数字报|电子版|数字版)(阅读机|阅读器|平台|首页)?$",
+    _EPAPER_LABEL,
     r"^(楼主|沙发|板凳|地板|\d+楼|\d+#)\s*(发表于|发帖时间|\S{0,12}\s*发表于)",
     r"^(发表于|发帖时间|回复|只看该作者|倒序浏览|阅读模式)[:：\s]",
     r"^(帖子|积分|金钱|威望|贡献|注册时间|最后登录|在线时间|精华|听众|收听|UID|阅读权限|性别)\s*[:：]?\s*\S{0,24}$",
     r"^星期[一二三四五六日天]$",
     r"^(正文|内容|详细内容|文章正文|阅读全文)$",
-    r"(请|您需要|需要)\s*登录|没有账号|立即注册|马上注册|登录\s*\|\s*注册",
-    r"欢迎(您|你|光临|访问)[！!]?(\s|$)",
+    _LOGIN,
+    _WELCOME,
 )
+#: What a line must contain before a cue searched anywhere in it can match (see ``FURNITURE_NEEDS``).
+FURNITURE_CUE_NEEDS: dict[str, tuple[str, ...]] = {
+    _EPAPER_LABEL: ("电子报", "数字报", "电子版", "数字版"),
+    _LOGIN: ("登录", "没有账号", "立即注册", "马上注册"),
+    _WELCOME: ("欢迎",),
+}
 
 #: Parts of a credit that are never a person's name: outlet and organisation words
 #: (``全媒体``, ``…日报``, ``融媒体中心``), so ``全媒体记者`` does not make ``全媒体`` a name;

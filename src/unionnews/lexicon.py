@@ -110,21 +110,38 @@ MEASURE_WORDS = (
     "张", "封", "篇", "部", "首", "轮", "趟", "班", "组", "队", "个次", "场次", "批次", "人天",
 )  # fmt: skip
 
+#: Furniture patterns that are costly to try on every line, named for :data:`FURNITURE_NEEDS`.
+_BREADCRUMB = r"^\S{1,10}\s*[>›»]\s*\S{1,10}\s*[>›»]"
+_COPYRIGHT = r"(?i)copyright|all rights reserved|版权所有|©"
+_LICENCE = r"ICP[证备]|公网安备|许可证|举报电话|举报邮箱|有偿删帖"
+_ACCOUNT_WORDS = ("客户端", "微信号", "微博号", "抖音号", "微信", "微博", "抖音", "公众号", "APP", "App")
+_ACCOUNT = rf"^[•·●▪\-]?\s*\S{{0,6}}({'|'.join(_ACCOUNT_WORDS)})$"
+_PIPE_MENU = r"^(.{1,12}\s*\|\s*){2,}"
 #: Page furniture: regular expressions matched against a whole (stripped) line.
 FURNITURE_PATTERNS = (
     r"^(您现在的位置|当前位置|你的位置|您的位置|位置)[:：]",
     r"^(首页|网站首页|主页)\s*[>›»/]",  # breadcrumbs: 首页 > 工会新闻 > 正文
-    r"^\S{1,10}\s*[>›»]\s*\S{1,10}\s*[>›»]",
-    r"(?i)copyright|all rights reserved|版权所有|©",
-    r"ICP[证备]|公网安备|许可证|举报电话|举报邮箱|有偿删帖",
+    _BREADCRUMB,
+    _COPYRIGHT,
+    _LICENCE,
     r"^(扫码关注|扫一扫|关注我们|分享到|分享|打印|关闭窗口|返回顶部|【?打印】?|【?关闭】?|×|x|X)$",
-    r"^[•·●▪\-]?\s*\S{0,6}(客户端|微信号|微博号|抖音号|微信|微博|抖音|公众号|APP|App)$",
+    _ACCOUNT,
     r"^(关于我们|版权声明|联系我们|广告服务|本站地图|投稿邮箱|友情链接|媒体矩阵|网站地图)",
-    r"^(.{1,12}\s*\|\s*){2,}",
+    _PIPE_MENU,
     r"^(上一篇|下一篇|相关新闻|相关阅读|推荐阅读|热点专题|新闻排行|图片新闻|全总要闻|深度报道|职工之声|新闻日历|马上体验)",
     r"^(点击量|浏览次数|阅读数|字号)",
     r"^[|｜]$",
 )
+#: What a line must contain (one of the strings) before a costly furniture pattern can match it:
+#: a necessary condition, so the many lines of prose skip the pattern.  A ``(?i)`` pattern lists
+#: every case its first letters match.
+FURNITURE_NEEDS: dict[str, tuple[str, ...]] = {
+    _BREADCRUMB: (">", "›", "»"),
+    _COPYRIGHT: ("c", "C", "a", "A", "版权所有", "©"),
+    _LICENCE: ("ICP", "公网安备", "许可证", "举报电话", "举报邮箱", "有偿删帖"),
+    _ACCOUNT: _ACCOUNT_WORDS,
+    _PIPE_MENU: ("|",),
+}
 #: Credit lines that are kept in the text (not furniture) and read for people and source.
 CREDIT_PATTERNS = (
     r"^[（(【\[]?\s*(责任编辑|责编|编辑|审核|编审|终审|校对|作者|来源|稿源|摄影|图|文)\s*[:：]",

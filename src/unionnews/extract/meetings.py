@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 
 import attrs
@@ -43,7 +44,7 @@ from unionnews.extract.organizers import (
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import HOLD_VERBS, NOT_HELD_CUES
 from unionnews.models import Activity, DateMention, Event, Meeting, Span
-from unionnews.segment import first_char_guard
+from unionnews.segment import first_char_guard, plain_strings
 
 _VERBS = "|".join(HOLD_VERBS)
 #: A sentence's date resolver: a position in the sentence -> the date of the clause there.
@@ -53,6 +54,8 @@ _DateAt = Callable[[int], "str | None"]
 HOLD_RE = regex.compile(
     rf"(?:在(?P<place>[^，。；]{{2,40}}?))?(?P<verb>{_VERBS})(?:了)?(?P<name>[^，。；！？]{{2,60}})"
 )
+#: HOLD_RE's groups by number: ``regex`` looks a group up by name several times slower.
+_PLACE, _VERB, _NAME = (HOLD_RE.groupindex[g] for g in ("place", "verb", "name"))
 #: ``…会议在<place>召开``: the verbs of the subject form and what may follow them.
 SUBJECT_VERB_RE = regex.compile(r"(?:召开|举行|开幕|闭幕)(?=[，。；！？,\s（(]|$)")
 ACTIVITY_WORDS = ("活动", "竞赛", "比赛", "大赛", "仪式", "展览", "赛", "宣讲", "运动会", "晚会", "义诊")
@@ -60,8 +63,9 @@ ACTIVITY_WORDS = ("活动", "竞赛", "比赛", "大赛", "仪式", "展览", "�
 NOT_CONGRESS_CUES = (*NOT_HELD_CUES, "学习", "贯彻", "传达")
 #: Words anywhere before a subject-form meeting in its clause that make it planned or studied.
 NOT_HELD_BEFORE = load_words("meeting_not_held")
+# Patterns of plain characters and classes (no \s, \d, \w or \p) use ``re``: the same matches, faster.
 #: A story that studies a congress's spirit reports the follow-up; the congress is background.
-FOLLOW_UP_RE = regex.compile(
+FOLLOW_UP_RE = re.compile(
     r"(?:学习|传达|贯彻|落实|领会)[^。]{0,30}?(?:代表大会|[一二三四五六七八九十]+大)[^。]{0,4}?精神"
 )
 CONGRESS_RE = regex.compile(
@@ -78,7 +82,7 @@ CHAIR_BY_RE = regex.compile(r"(?:会议|大会|座谈会|会)由([\p{Han}、]{2,
 PURPOSE_REACH = 120
 PURPOSE_RE = regex.compile(r"[，,]\s*((?:传达|学习|研究|部署|安排|贯彻|听取|审议|总结|通报)[^，。；]{2,40})")
 #: ``通过视频会议形式召开``: 通过 meaning "by means of" does not make a meeting unheld.
-BY_MEANS_RE = regex.compile(r"通过[^，。]{0,20}?(?:视频|网络|线上|直播|云|电话|形式|方式|平台)")
+BY_MEANS_RE = re.compile(r"通过[^，。]{0,20}?(?:视频|网络|线上|直播|云|电话|形式|方式|平台)")
 #: Words that make a meeting a habit, not one held (``每季度召开一次``).
 HABITUAL = ("每季度", "每月", "每年", "每周", "每半年", "每次", "经常", "定期", "按季度", "按月")
 #: Relative days a dateline date anchors (``本报北京5月8日电…昨天召开``).
@@ -128,11 +132,15 @@ def _mention_re(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 #: The theme a meeting name may open with: ``…精神``, ``…十六大`` (a congress studied).
-THEME_RE = regex.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!会)|代表大会)")
+THEME_RE = re.compile(r"^.*(?:精神|[一二三四五六七八九十]+大(?!会)|代表大会)")
 CHAIR_LOOKAHEAD = 3
+#: Activities held at a place: ``…竞赛在<place>举行``.
+_PLACED_ACTIVITIES = ("活动", "竞赛", "比赛")
 _ACTIVITY_AT_PLACE_RE = regex.compile(
-    rf"(?P<what>[^，。]{{2,30}}?(?:活动|竞赛|比赛))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
+    rf"(?P<what>[^，。]{{2,30}}?(?:{'|'.join(_PLACED_ACTIVITIES)}))在(?P<place>[^，。]{{2,30}}?)(?:{_VERBS})"
 )
+#: What :data:`_ACTIVITY_AT_PLACE_RE` needs: an activity word right before ``在`` (plain strings, one scan).
+_ACTIVITY_AT_RE = plain_strings(f"{w}在" for w in _PLACED_ACTIVITIES)
 #: Session numbers in a meeting's name: ``第十五次``, ``十四届二次``, ``第十四届第二次``.
 _ORDINAL_SESSION_RE = regex.compile(
     r"(?:第?[一二三四五六七八九十百\d]+届)?(?:第?[一二三四五六七八九十百\d]+次)(?=\p{Han})"
@@ -151,13 +159,19 @@ _CONGRESS_SESSION_RE = regex.compile(r"(?<=代表大会)第?[一二三四五六�
 #: Where a meeting's name has run on into the next clause of a page that lost its punctuation.
 _RUN_ON_RE = regex.compile(r"[、\s]|出席|主持|参加|讲话|强调|指出")
 _ACTIVITY_NAME_RE = regex.compile(rf"^[^，。]*?(?:{'|'.join(ACTIVITY_WORDS)})")
-_CLAUSE_BREAK_RE = regex.compile(r"[，；：,]")
+_CLAUSE_BREAK_RE = re.compile(r"[，；：,]")
 #: ``在<place>`` closing what stands between a subject-form meeting and its verb.
 _PLACE_AT_END_RE = regex.compile(r"在([^，。；]{1,30})$")
 #: What a meeting's kind ignores when names are compared: spaces and brackets.
 _KIND_NOISE_RE = regex.compile(r"[\s()（）]")
-_SENTENCE_PUNCT_RE = regex.compile(r"[。！？；，]")
+_SENTENCE_PUNCT_RE = re.compile(r"[。！？；，]")
 
+
+#: The cue lists as plain-string searches (one scan each instead of one per word).
+_NOT_HELD_RE = plain_strings(NOT_HELD_CUES)
+_NOT_CONGRESS_RE = plain_strings(NOT_CONGRESS_CUES)
+_NOT_HELD_BEFORE_RE = plain_strings(NOT_HELD_BEFORE)
+_HABITUAL_RE = plain_strings(HABITUAL)
 
 #: How many sentences back a left-out subject is looked for.
 CARRY_REACH = 12
@@ -246,7 +260,7 @@ def _may_report(text: str) -> bool:
 
 
 _REPORT_WORDS = ("召开", "举行", "举办", "开幕", "闭幕")
-_REPORT_RE = regex.compile("|".join(_REPORT_WORDS))
+_REPORT_RE = plain_strings(_REPORT_WORDS)
 
 
 def _headline_meetings(
@@ -355,7 +369,7 @@ def _congresses_in(sentence: Sentence, date_at: _DateAt) -> list[Event]:
         return out
     for m in CONGRESS_RE.finditer(sentence.text):
         before = sentence.text[max(m.start() - 4, 0) : m.start()]
-        if any(cue in before for cue in NOT_CONGRESS_CUES):
+        if _NOT_CONGRESS_RE.search(before):
             continue
         organizers = organizers_before(m.group("org"))
         evidence = Span(sentence.start, sentence.end, -1, -1)
@@ -419,6 +433,8 @@ def _meetings_in(
         out += found
     for m in SUBJECT_VERB_RE.finditer(text):
         out += _subject_form(text, m.start(), breaks, date_at, suffixes, evidence, follow_up)
+    if _ACTIVITY_AT_RE.search(text) is None:
+        return out
     for m in _ACTIVITY_AT_PLACE_RE.finditer(text):
         subjects = organizers_before(m.group("what"))
         out.append(
@@ -445,8 +461,8 @@ def _verb_form(
     evidence: Span,
 ) -> list[Event]:
     """``<org>(在<place>)召开<meeting>``, with the organizer carried over or inside the object."""
-    phrase = m.group("name")
-    if phrase.startswith("的") or text[m.end("verb") : m.end("verb") + 1] == "的":
+    phrase = m[_NAME]
+    if phrase.startswith("的") or text[m.end(_VERB) : m.end(_VERB) + 1] == "的":
         return []  # ``…召开的一次重要会议``: a description, not a report
     name = _meeting_name(phrase, suffixes)
     name = _clean_name(name) or None if name else None
@@ -456,8 +472,8 @@ def _verb_form(
     if before is None:
         return []
     organizers: list[tuple[str | None, int]] = list(organizers_before(before))
-    date = date_at(m.start("verb"))
-    place = m.group("place")
+    date = date_at(m.start(_VERB))
+    place = m[_PLACE]
     if name is None:
         activity = _activity_name(phrase)
         if activity and organizers and not _not_held(before, organizers[-1][1]):
@@ -475,14 +491,14 @@ def _verb_form(
         own = organizers[-1][0]
         if own and name.startswith(own) and len(name) > len(own):
             name = name[len(own) :]  # ``刘丽主持召开区总工会党组会议``: the organizer written again
-        if m.group("verb") == "主持召开":
+        if m[_VERB] == "主持召开":
             chair = person_at_end(before[organizers[-1][1] :])
         confidence = 0.8
     else:
         lead = LEAD_RE.sub("", _CLAUSE_BREAK_RE.split(before)[-1].strip())
-        if any(cue in lead for cue in NOT_HELD_CUES) and not BY_MEANS_RE.search(lead):
+        if _NOT_HELD_RE.search(lead) and not BY_MEANS_RE.search(lead):
             return []
-        person = person_at_end(lead) if lead and m.group("verb") == "主持召开" else None
+        person = person_at_end(lead) if lead and m[_VERB] == "主持召开" else None
         if lead and person is None and lead not in ("组织", "举办", "联合", "携手"):
             return []
         if person is None:
@@ -551,11 +567,7 @@ def _subject_form(
     if m is None:
         return []
     phrase = m.group("phrase")
-    if (
-        "《" in phrase
-        or any(cue in phrase for cue in NOT_HELD_BEFORE)
-        or phrase.startswith(NOT_ORGANIZER_START)
-    ):
+    if "《" in phrase or _NOT_HELD_BEFORE_RE.search(phrase) or phrase.startswith(NOT_ORGANIZER_START):
         return []
     subject = SUBJECT_RE.match(phrase)
     organizers = orgs_in(subject.group()) if subject else []
@@ -611,7 +623,7 @@ def _mentioned_meetings(
             continue
         group = next(g for g in ("chaired", "attended", "at") if m.group(g))
         phrase = m.group(group)
-        if any(cue in phrase for cue in NOT_HELD_BEFORE) or "《" in phrase:
+        if _NOT_HELD_BEFORE_RE.search(phrase) or "《" in phrase:
             continue
         subject = SUBJECT_RE.match(phrase)
         org = clean_org(subject.group()) or None if subject else None
@@ -742,11 +754,11 @@ def _clause_before(text: str, breaks: list[int], pos: int) -> str | None:
 def _not_held(before: str, org_end: int) -> bool:
     """A plan, an order or a habit (``每季度召开``) between the organizer and the verb."""
     between = before[org_end:]
-    if any(word in between for word in HABITUAL):
+    if _HABITUAL_RE.search(between):
         return True
     if BY_MEANS_RE.search(between):
         between = BY_MEANS_RE.sub("", between)
-    return any(cue in between for cue in NOT_HELD_CUES)
+    return _NOT_HELD_RE.search(between) is not None
 
 
 def _chair(text: str) -> str | None:

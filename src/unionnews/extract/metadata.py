@@ -10,7 +10,6 @@ from unionnews.document import Document
 from unionnews.extract.dates import parse_published
 from unionnews.layout_rules import IMAGE_MARKERS, SELF_OUTLETS
 from unionnews.segment import (
-    DATE_LINE_RE,
     EPAPER_LINE_RE,
     OUTLET_ALT,
     OUTLET_GUARD,
@@ -19,6 +18,7 @@ from unionnews.segment import (
     Line,
     is_prose,
     page_title_parts,
+    starts_with_date,
 )
 
 SOURCE_RE = regex.compile(
@@ -126,14 +126,14 @@ def _published(document: Document) -> str | None:
 
 def _is_today_header(line: str) -> bool:
     """``2024年06月01日 星期六``: a site's date of the visit, not of the story."""
-    return bool(WEEKDAY_RE.search(line)) and bool(DATE_LINE_RE.match(line))
+    return bool(WEEKDAY_RE.search(line)) and starts_with_date(line)
 
 
 def _closing_date(lines: tuple[Line, ...]) -> str | None:
     """A line that starts with a date among the last lines: a signature or an e-paper footer."""
     for line in reversed(lines[-CLOSING_LINES:]):
         text = line.text
-        if len(text) <= _CLOSING_DATE_MAX and DATE_LINE_RE.match(text) and not is_prose(text):
+        if len(text) <= _CLOSING_DATE_MAX and starts_with_date(text) and not is_prose(text):
             value = parse_published(text[:40])
             if value:
                 return value
