@@ -102,3 +102,23 @@ def test_any_count_with_any_measure_word_round_trips(n: int, unit: str) -> None:
         assert stats(f"今年共帮扶{n}{unit}，较去年有所增加。") == [(n, unit, False)]
     if to_chinese_number(n) not in VAGUE_MAGNITUDES:
         assert stats(f"今年共帮扶{to_chinese_number(n)}{unit}，较去年有所增加。") == [(n, unit, False)]
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("截至目前，全市已建成职工驿站三十个", (30, "个", False)),
+        ("今年新建职工书屋四十五个", (45, "个", False)),
+        ("工会共慰问困难职工一百二十名", (120, "名", False)),
+    ],
+)
+def test_a_count_ending_its_paragraph_without_punctuation_is_read(
+    last: str, expected: tuple[float, str, bool]
+) -> None:
+    """Nothing after the measure word is neither ``月`` nor ``大`` (an empty slice is in every string)."""
+    text = f"市总工会推进驿站建设\n2024-05-01 来源：工人日报\n今年以来，市总工会多措并举推进服务站点建设。{last}\n下一步，将继续完善服务功能。"
+    assert stats(text) == [expected]
+
+
+def test_a_month_after_the_measure_is_still_not_a_count() -> None:
+    assert stats("活动持续了三个月。") == []

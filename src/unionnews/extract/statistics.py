@@ -161,11 +161,9 @@ def _is_count(text: str, m: regex.Match[str]) -> bool:
     after = text[end : end + 1]
     if after == unit[-1] or after in ("月", "年", "天"):
         return False  # 一场场, 一个多月
-    if unit == "个" and after in "月":
-        return False
     if not big and num.isdigit() and len(num) >= 7:
         return False  # phone and record numbers
-    if not big and num[-1] in CHINESE_NUMBER_CHARS and after in "大":
+    if not big and num[-1] in CHINESE_NUMBER_CHARS and after == "大":
         return False
     return not text.startswith(_PERCENT_AFTER, end)
 
