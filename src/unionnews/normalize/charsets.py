@@ -55,6 +55,12 @@ def suspicious_re() -> re.Pattern[str]:
     return re.compile(f"[^\\x00-\\u024f\\u1e00-\\u1eff{re.escape(common)}{CJK_PUNCTUATION}\\s]")
 
 
+@functools.cache
+def common_hanzi_re() -> re.Pattern[str]:
+    """Matches one common hanzi (:func:`common_hanzi`); ``re`` scans such a class as a bitmap."""
+    return re.compile(f"[{re.escape(''.join(sorted(common_hanzi())))}]")
+
+
 #: Punctuation is more frequent than any single hanzi (of which the top score ~2.8).
 PUNCTUATION_COMMONNESS = 3.0
 

@@ -7,12 +7,13 @@ guessed from its neighbours when one value makes a common character, else marked
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
 from collections.abc import Iterator
 
-from unionnews.normalize.charsets import CJK_PUNCTUATION, char_plausibility, plausibility
+from unionnews.normalize.charsets import CJK_PUNCTUATION, char_plausibility, common_hanzi_re, plausibility
 from unionnews.normalize.fix import Fix
 from unionnews.normalize.mojibake.common import (
     LOST_BYTE_MARKS,
@@ -51,24 +52,28 @@ GUESS_FLOOR = -12.0
 ANY_BYTE = (*range(0x80, 0xC0), *range(0xE2, 0xEA))
 
 
-def repair_misread_lines(text: str, sus: re.Pattern[str]) -> list[Fix]:
+def repair_misread_lines(text: str, sus: re.Pattern[str], positions: list[int] | None = None) -> list[Fix]:
     """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better.
 
-    Only lines holding a suspicious character can qualify, so the scan jumps from one to the next.
+    Only lines holding a suspicious character (at ``positions``, found with ``sus``
+    when not given) can qualify, so the scan jumps from one to the next.
     """
+    if positions is None:
+        positions = [m.start() for m in sus.finditer(text)]
     fixes = []
-    pos = 0
-    while (found := sus.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, found.start()) + 1
-        end = text.find("\n", found.start())
+    i = 0
+    while i < len(positions):
+        start = text.rfind("\n", 0, positions[i]) + 1
+        end = text.find("\n", positions[i])
         end = len(text) if end < 0 else end
+        in_line = bisect.bisect_left(positions, end, i) - i
+        i += in_line
         line = text[start:end]
         wide = len(line) - len(line.encode("ascii", "ignore"))
-        if wide >= 6 and len(sus.findall(line)) * LINE_SUSPICION >= wide:
+        if wide >= 6 and in_line * LINE_SUSPICION >= wide:
             fix = _reread_line(line, start)
             if fix is not None:
                 fixes.append(fix)
-        pos = end + 1
     return fixes
 
 
@@ -160,8 +165,13 @@ def _ceilings(widest: str) -> list[float | None]:
 
 
 def _ceiling(raw: bytes) -> float:
-    """What the good characters of ``raw`` read as UTF-8 score."""
-    return sum(map(_score, _NOT_ASCII_OR_LOST.findall(raw.decode("utf-8", errors="replace"))))
+    """What the good characters of ``raw`` read as UTF-8 score.
+
+    Only common hanzi (1) and CJK punctuation (0.5) score above zero (:func:`_score`),
+    so counting them gives the same sum without a look-up per character.
+    """
+    reading = raw.decode("utf-8", errors="replace")
+    return len(common_hanzi_re().findall(reading)) + 0.5 * len(_CJK_PUNCTUATION_RE.findall(reading))
 
 
 def _may_gain(widest: str, core: str, ceilings: list[float | None]) -> bool:
@@ -236,8 +246,7 @@ def _hopeless(span: str, at: int, score: float, stretches: list[list[Stretch]]) 
     return True
 
 
-#: What a UTF-8 re-reading scores with: ASCII and ``�`` never score above zero.
-_NOT_ASCII_OR_LOST = re.compile("[^\x00-\x7f\ufffd]")
+_CJK_PUNCTUATION_RE = re.compile(f"[{re.escape(CJK_PUNCTUATION)}]")
 
 
 @functools.lru_cache(maxsize=65536)

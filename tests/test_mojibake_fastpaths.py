@@ -1,0 +1,57 @@
+"""The mojibake step's faster forms compute what their plain forms do (hypothesis, exhaustive where cheap).
+
+Big5 encodability is a length check, a window's score ceiling counts good
+characters instead of scoring each one, and the suspicious characters are found
+once for every repair family: each is compared with the form it replaces.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_mojibake_prefilters import texts
+
+from unionnews.normalize.charsets import suspicious_re
+from unionnews.normalize.mojibake import find_mojibake, phase, repair_latin1_runs, repair_misread_cjk, utf8
+from unionnews.normalize.mojibake.common import TWO_BYTE_CODECS, Taken, encode_with_lost_marks
+
+
+def test_two_byte_codecs_write_ascii_as_one_byte_and_the_rest_as_two_or_nothing() -> None:
+    for codec in TWO_BYTE_CODECS:
+        for cp in range(sys.maxunicode + 1):
+            if 0xD800 <= cp < 0xE000:
+                continue
+            ch = chr(cp)
+            try:
+                size = len(ch.encode(codec))
+            except UnicodeEncodeError:
+                size = 0
+            assert size == len(ch.encode(codec, "ignore"))
+            assert size in ((1,) if cp < 0x80 else (0, 2)), (codec, hex(cp))
+
+
+def test_a_window_with_a_character_big5_lacks_does_not_encode() -> None:
+    assert encode_with_lost_marks("全国总工会", "big5") is None
+    assert encode_with_lost_marks("全國總工會?", "big5") == "全國總工會".encode("big5") + b"\x00"
+    assert encode_with_lost_marks("a工會", "big5") == "a工會".encode("big5")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.binary(max_size=40) | texts.map(lambda t: t.encode("gb18030")))
+def test_the_ceiling_is_the_sum_of_each_characters_score(raw: bytes) -> None:
+    reading = raw.decode("utf-8", errors="replace")
+    assert utf8._ceiling(raw) == sum(utf8._score(c) for c in reading if not c.isascii() and c != "\ufffd")
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts)
+def test_one_scan_of_suspicious_characters_finds_what_each_family_finds_alone(text: str) -> None:
+    sus = suspicious_re()
+    fixes = repair_latin1_runs(text)
+    taken = Taken(fixes)
+    fixes += [f for f in repair_misread_cjk(text, set()) if taken.add(f.start, f.end)]
+    fixes += phase.repair_phase_shifts(text, sus, taken, set())
+    alone = sorted((f.start, f.end, f.replacement) for f in fixes)
+    assert [(f.start, f.end, f.replacement) for f in find_mojibake(text, set())] == alone
