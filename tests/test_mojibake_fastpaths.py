@@ -55,3 +55,25 @@ def test_one_scan_of_suspicious_characters_finds_what_each_family_finds_alone(te
     fixes += phase.repair_phase_shifts(text, sus, taken, set())
     alone = sorted((f.start, f.end, f.replacement) for f in fixes)
     assert [(f.start, f.end, f.replacement) for f in find_mojibake(text, set())] == alone
+
+
+def _reference_bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """:func:`utf8.window_bounds` as the per-character loops it was written as."""
+    left = lo
+    while left > 0 and lo - left < utf8.EXPAND and text[left - 1] not in utf8.WINDOW_STOPS:
+        left -= 1
+    right = hi
+    while right < len(text) and right - hi < utf8.EXPAND and text[right] not in utf8.WINDOW_STOPS:
+        right += 1
+        if text[right - 1].isascii() and text[right - 1].isalnum():
+            break
+    return left, right
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="工会珺aZ09_ ，。：\n\t?\ufffd-", min_size=1, max_size=16), st.data())
+def test_window_bounds_by_regex_are_the_loops_bounds(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text) - 1))
+    hi = data.draw(st.integers(lo + 1, len(text)))
+    assert utf8.window_bounds(text, lo, hi, utf8.WINDOW_STOPS) == _reference_bounds(text, lo, hi)
+    assert utf8.window_bounds(text, lo, hi, "".join(utf8.WINDOW_STOPS)) == _reference_bounds(text, lo, hi)
