@@ -7,15 +7,21 @@ once for every repair family: each is compared with the form it replaces.
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_mojibake_prefilters import texts
 
-from unionnews.normalize.charsets import suspicious_re
+from unionnews.normalize.charsets import SPACES_ABOVE_LATIN1, mojibake_gate_re, suspicious_re
 from unionnews.normalize.mojibake import find_mojibake, phase, repair_latin1_runs, repair_misread_cjk, utf8
-from unionnews.normalize.mojibake.common import TWO_BYTE_CODECS, Taken, encode_with_lost_marks
+from unionnews.normalize.mojibake.common import (
+    LOST_BYTE_MARKS,
+    TWO_BYTE_CODECS,
+    Taken,
+    encode_with_lost_marks,
+)
 
 
 def test_two_byte_codecs_write_ascii_as_one_byte_and_the_rest_as_two_or_nothing() -> None:
@@ -77,3 +83,27 @@ def test_window_bounds_by_regex_are_the_loops_bounds(text: str, data: st.DataObj
     hi = data.draw(st.integers(lo + 1, len(text)))
     assert utf8.window_bounds(text, lo, hi, utf8.WINDOW_STOPS) == _reference_bounds(text, lo, hi)
     assert utf8.window_bounds(text, lo, hi, "".join(utf8.WINDOW_STOPS)) == _reference_bounds(text, lo, hi)
+
+
+def test_the_spaces_above_latin1_are_what_str_isspace_says() -> None:
+    spaces = {chr(cp) for cp in range(0x100, sys.maxunicode + 1) if chr(cp).isspace()}
+    assert spaces == {
+        c for c in map(chr, range(0x100, 0x10000)) if re.fullmatch(f"[{SPACES_ABOVE_LATIN1}]", c)
+    }
+
+
+def test_the_gate_matches_exactly_what_some_repair_family_starts_from() -> None:
+    gate, sus = mojibake_gate_re(), suspicious_re()
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        starts = sus.match(ch) is not None or "\x80" <= ch <= "\xff" or ch in LOST_BYTE_MARKS
+        assert (gate.match(ch) is not None) == starts, hex(cp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会总召开，。 \n珺ÊÐ¹¤?\ufffdab", max_size=30) | texts)
+def test_text_the_gate_turns_away_has_no_repair_from_any_family(text: str) -> None:
+    if mojibake_gate_re().search(text) is None:
+        assert repair_latin1_runs(text) == []
+        assert repair_misread_cjk(text, set()) == []
+        assert phase.repair_phase_shifts(text, suspicious_re(), Taken(), set()) == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from unionnews.normalize.charsets import suspicious_re
+from unionnews.normalize.charsets import mojibake_gate_re, suspicious_re
 from unionnews.normalize.fix import Fix
 from unionnews.normalize.mojibake.common import LOST_BYTE_MARKS, Taken, merge_clusters
 from unionnews.normalize.mojibake.latin1 import repair_latin1_runs
@@ -33,8 +33,11 @@ def find_mojibake(text: str, failed: set[tuple[str, str, str]] | None = None) ->
 
     ``failed`` remembers clusters that could not be repaired as UTF-8, by their
     context, so that a second pass over the same text does not try them again.
-    The suspicious characters are found in one scan that every family shares.
+    The suspicious characters are found in one scan that every family shares, after
+    one search that turns clean text away (:func:`mojibake_gate_re`).
     """
+    if mojibake_gate_re().search(text) is None:
+        return []
     fixes = repair_latin1_runs(text)
     sus = suspicious_re()
     suspicious = [m.start() for m in sus.finditer(text)]
