@@ -180,8 +180,11 @@ def _may_gain(widest: str, core: str, ceilings: list[float | None]) -> bool:
     If even the widest reading (:func:`_ceilings`) holds too few good characters to
     beat the lowest score a window can start from, no window can.
     """
-    lowest = sum(map(_loss, without_marks(widest))) + sum(map(_score, core))
-    return any(ceiling is not None and ceiling - lowest >= MIN_GAIN for ceiling in ceilings)
+    lowest = sum(map(_loss, without_marks(widest))) + (sum(map(_score, core)) if core else 0.0)
+    for ceiling in ceilings:
+        if ceiling is not None and ceiling - lowest >= MIN_GAIN:
+            return True
+    return False
 
 
 def promising_windows(text: str, lo: int, hi: int, ceilings: list[float | None]) -> Iterator[tuple[int, int]]:
