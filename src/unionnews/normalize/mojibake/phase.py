@@ -300,9 +300,9 @@ def _candidate(
     gain = cost(kept + _as_read(original), outside, after) - new_cost
     if lo > 0 and text[lo - 1] in AFTER_DAMAGE:
         gain += AFTER_DAMAGE_BONUS
-    new_cost = cost(reading, before, after) + INVENTED_BYTE * invented
     if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * len(reading)):
         return None
+    new_cost = cost(reading, before, after) + INVENTED_BYTE * invented
     if new_cost > MAX_MEAN_COST * (len(reading) + 1):
         return None
     return gain, lo, hi, reading, lead_marked or trail_marked
