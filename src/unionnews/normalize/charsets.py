@@ -55,6 +55,30 @@ def suspicious_re() -> re.Pattern[str]:
     return re.compile(f"[^\\x00-\\u024f\\u1e00-\\u1eff{re.escape(common)}{CJK_PUNCTUATION}\\s]")
 
 
+@functools.cache
+def common_hanzi_re() -> re.Pattern[str]:
+    """Matches one common hanzi (:func:`common_hanzi`); ``re`` scans such a class as a bitmap."""
+    return re.compile(f"[{re.escape(''.join(sorted(common_hanzi())))}]")
+
+
+#: The whitespace ``\\s`` matches above Latin-1 (:func:`str.isspace`; a test keeps it in step).
+SPACES_ABOVE_LATIN1 = "\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@functools.cache
+def mojibake_gate_re() -> re.Pattern[str]:
+    """Matches one character any mojibake repair starts from: suspicious, Latin-1 or a lost-byte mark.
+
+    :func:`suspicious_re`'s class less ``?`` and Latin-1 (its whitespace and ``·`` included),
+    so a text it finds nothing in holds no suspicious character, no Latin-1 letter
+    and no mark: one scan tells that no repair family has anything to look at.
+    """
+    common = "".join(sorted(common_hanzi()))
+    punctuation = "".join(c for c in CJK_PUNCTUATION if c > "\xff")
+    allowed = f"\\x00-\\x3e\\x40-\\x7f\\u0100-\\u024f\\u1e00-\\u1eff{re.escape(common)}{punctuation}"
+    return re.compile(f"[^{allowed}{SPACES_ABOVE_LATIN1}]")
+
+
 #: Punctuation is more frequent than any single hanzi (of which the top score ~2.8).
 PUNCTUATION_COMMONNESS = 3.0
 

@@ -14,7 +14,9 @@ next to a wide character) is returned untouched after one cheap scan.
 
 from __future__ import annotations
 
-from unionnews.normalize.charsets import suspicious_re
+import re
+
+from unionnews.normalize.charsets import mojibake_gate_re, suspicious_re
 from unionnews.normalize.fix import Fix
 from unionnews.normalize.mojibake.common import LOST_BYTE_MARKS, Taken, merge_clusters
 from unionnews.normalize.mojibake.latin1 import repair_latin1_runs
@@ -31,16 +33,21 @@ def find_mojibake(text: str, failed: set[tuple[str, str, str]] | None = None) ->
 
     ``failed`` remembers clusters that could not be repaired as UTF-8, by their
     context, so that a second pass over the same text does not try them again.
+    The suspicious characters are found in one scan that every family shares, after
+    one search that turns clean text away (:func:`mojibake_gate_re`).
     """
+    if mojibake_gate_re().search(text) is None:
+        return []
     fixes = repair_latin1_runs(text)
     sus = suspicious_re()
-    if sus.search(text) is None and not any(m in text for m in LOST_BYTE_MARKS):
+    suspicious = [m.start() for m in sus.finditer(text)]
+    if not suspicious and not any(m in text for m in LOST_BYTE_MARKS):
         return fixes
     taken = Taken(fixes)
-    for fix in repair_misread_cjk(text, failed):
+    for fix in _repair_clusters(text, sus, suspicious, failed):
         if taken.add(fix.start, fix.end):
             fixes.append(fix)
-    fixes += repair_phase_shifts(text, sus, taken, failed)
+    fixes += repair_phase_shifts(text, sus, taken, failed, suspicious)
     fixes.sort(key=lambda f: f.start)
     return fixes
 
@@ -48,12 +55,19 @@ def find_mojibake(text: str, failed: set[tuple[str, str, str]] | None = None) ->
 def repair_misread_cjk(text: str, failed: set[tuple[str, str, str]] | None = None) -> list[Fix]:
     """UTF-8 read as GBK/Big5: whole lines, then each suspicious cluster."""
     sus = suspicious_re()
-    suspicious = [m.span() for m in sus.finditer(text)]
-    if not suspicious:
+    return _repair_clusters(text, sus, [m.start() for m in sus.finditer(text)], failed)
+
+
+def _repair_clusters(
+    text: str, sus: re.Pattern[str], positions: list[int], failed: set[tuple[str, str, str]] | None
+) -> list[Fix]:
+    """:func:`repair_misread_cjk` given where the suspicious characters stand."""
+    if not positions:
         return []
-    fixes: list[Fix] = repair_misread_lines(text, sus)
+    fixes: list[Fix] = repair_misread_lines(text, sus, positions)
     taken = Taken(fixes)
     end_of_last = 0
+    suspicious = [(i, i + 1) for i in positions]
     for lo, hi in merge_clusters(_CLUSTER_GAP, suspicious, _marks_near(text, suspicious)):
         if lo < end_of_last or taken.covers(lo):
             continue

@@ -97,10 +97,21 @@ def encode_with_lost_marks(window: str, codec: str) -> bytes | None:
     The codecs used here are stateless, so encoding the whole window at once gives
     the bytes of each character in turn.
     """
+    marked = lost_marks_as_nul(window)
+    if codec in TWO_BYTE_CODECS:
+        raw = marked.encode(codec, "ignore")
+        ascii_count = len(marked.encode("ascii", "ignore"))
+        return raw if len(raw) == 2 * len(marked) - ascii_count else None
     try:
-        return lost_marks_as_nul(window).encode(codec)
+        return marked.encode(codec)
     except UnicodeEncodeError:
         return None
+
+
+#: Codecs writing each ASCII character as one byte and every other character they
+#: hold as two: whether a window encodes is a length check, with no exception raised
+#: (most simplified text has no Big5 form, and raising costs more than encoding).
+TWO_BYTE_CODECS = frozenset({"big5"})
 
 
 def lost_marks_as_nul(window: str) -> str:

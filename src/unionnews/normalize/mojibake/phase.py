@@ -60,15 +60,19 @@ def repair_phase_shifts(
     sus: re.Pattern[str],
     taken: Taken | None = None,
     failed: set[tuple[str, str, str]] | None = None,
+    positions: list[int] | None = None,
 ) -> list[Fix]:
     """Every one-byte phase shift in ``text`` worth repairing, sorted and non-overlapping.
 
     ``failed`` remembers anchors (by their context) that gave no repair, so that the
     pipeline's later rounds over the same text do not try them again.
+    ``positions`` are the suspicious characters' (``sus`` finds them when not given).
     """
     taken = taken or Taken()
     fixes: list[Fix] = []
-    for anchor in _anchors(text, sus):
+    if positions is None:
+        positions = [m.start() for m in sus.finditer(text)]
+    for anchor in _anchors(text, positions):
         if taken.covers(anchor):
             continue
         context = (text[max(anchor - CONTEXT, 0) : anchor], text[anchor], text[anchor + 1 : anchor + CONTEXT])
@@ -83,8 +87,8 @@ def repair_phase_shifts(
     return fixes
 
 
-def _anchors(text: str, sus: re.Pattern[str]) -> list[int]:
-    """Lost-byte marks touching a wide character, and surprising characters, in order.
+def _anchors(text: str, positions: list[int]) -> list[int]:
+    """Lost-byte marks touching a wide character, and surprising characters (at ``positions``), in order.
 
     A mark between spaces or ASCII (``a ? b``) is a question or a lost symbol, never
     the start of a shift.
@@ -97,10 +101,10 @@ def _anchors(text: str, sus: re.Pattern[str]) -> list[int]:
                 found.add(i)
             i = text.find(mark, i + 1)
     last = -2
-    for m in sus.finditer(text):
-        if m.start() > last + 1 and (is_kana(m.group()) or not is_native_script(m.group())):
-            found.add(m.start())
-        last = m.start()
+    for i in positions:
+        if i > last + 1 and (is_kana(text[i]) or not is_native_script(text[i])):
+            found.add(i)
+        last = i
     return sorted(found)
 
 
@@ -296,9 +300,9 @@ def _candidate(
     gain = cost(kept + _as_read(original), outside, after) - new_cost
     if lo > 0 and text[lo - 1] in AFTER_DAMAGE:
         gain += AFTER_DAMAGE_BONUS
-    new_cost = cost(reading, before, after) + INVENTED_BYTE * invented
     if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * len(reading)):
         return None
+    new_cost = cost(reading, before, after) + INVENTED_BYTE * invented
     if new_cost > MAX_MEAN_COST * (len(reading) + 1):
         return None
     return gain, lo, hi, reading, lead_marked or trail_marked

@@ -7,12 +7,13 @@ guessed from its neighbours when one value makes a common character, else marked
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
 from collections.abc import Iterator
 
-from unionnews.normalize.charsets import CJK_PUNCTUATION, char_plausibility, plausibility
+from unionnews.normalize.charsets import CJK_PUNCTUATION, char_plausibility, common_hanzi_re, plausibility
 from unionnews.normalize.fix import Fix
 from unionnews.normalize.mojibake.common import (
     LOST_BYTE_MARKS,
@@ -51,24 +52,28 @@ GUESS_FLOOR = -12.0
 ANY_BYTE = (*range(0x80, 0xC0), *range(0xE2, 0xEA))
 
 
-def repair_misread_lines(text: str, sus: re.Pattern[str]) -> list[Fix]:
+def repair_misread_lines(text: str, sus: re.Pattern[str], positions: list[int] | None = None) -> list[Fix]:
     """Whole lines of UTF-8 read as GBK/Big5: decoded back in one piece when clearly better.
 
-    Only lines holding a suspicious character can qualify, so the scan jumps from one to the next.
+    Only lines holding a suspicious character (at ``positions``, found with ``sus``
+    when not given) can qualify, so the scan jumps from one to the next.
     """
+    if positions is None:
+        positions = [m.start() for m in sus.finditer(text)]
     fixes = []
-    pos = 0
-    while (found := sus.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, found.start()) + 1
-        end = text.find("\n", found.start())
+    i = 0
+    while i < len(positions):
+        start = text.rfind("\n", 0, positions[i]) + 1
+        end = text.find("\n", positions[i])
         end = len(text) if end < 0 else end
+        in_line = bisect.bisect_left(positions, end, i) - i
+        i += in_line
         line = text[start:end]
         wide = len(line) - len(line.encode("ascii", "ignore"))
-        if wide >= 6 and len(sus.findall(line)) * LINE_SUSPICION >= wide:
+        if wide >= 6 and in_line * LINE_SUSPICION >= wide:
             fix = _reread_line(line, start)
             if fix is not None:
                 fixes.append(fix)
-        pos = end + 1
     return fixes
 
 
@@ -104,7 +109,7 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     """
     if (
         hi - lo > MAX_WINDOW
-        or any(c in CJK_PUNCTUATION for c in text[lo:hi])
+        or _CJK_PUNCTUATION_RE.search(text, lo, hi) is not None
         or native_text(text, lo, hi, box_drawing=False)
     ):
         return None
@@ -160,8 +165,13 @@ def _ceilings(widest: str) -> list[float | None]:
 
 
 def _ceiling(raw: bytes) -> float:
-    """What the good characters of ``raw`` read as UTF-8 score."""
-    return sum(map(_score, _NOT_ASCII_OR_LOST.findall(raw.decode("utf-8", errors="replace"))))
+    """What the good characters of ``raw`` read as UTF-8 score.
+
+    Only common hanzi (1) and CJK punctuation (0.5) score above zero (:func:`_score`),
+    so counting them gives the same sum without a look-up per character.
+    """
+    reading = raw.decode("utf-8", errors="replace")
+    return len(common_hanzi_re().findall(reading)) + 0.5 * len(_CJK_PUNCTUATION_RE.findall(reading))
 
 
 def _may_gain(widest: str, core: str, ceilings: list[float | None]) -> bool:
@@ -170,8 +180,11 @@ def _may_gain(widest: str, core: str, ceilings: list[float | None]) -> bool:
     If even the widest reading (:func:`_ceilings`) holds too few good characters to
     beat the lowest score a window can start from, no window can.
     """
-    lowest = sum(map(_loss, without_marks(widest))) + sum(map(_score, core))
-    return any(ceiling is not None and ceiling - lowest >= MIN_GAIN for ceiling in ceilings)
+    lowest = sum(map(_loss, without_marks(widest))) + (sum(map(_score, core)) if core else 0.0)
+    for ceiling in ceilings:
+        if ceiling is not None and ceiling - lowest >= MIN_GAIN:
+            return True
+    return False
 
 
 def promising_windows(text: str, lo: int, hi: int, ceilings: list[float | None]) -> Iterator[tuple[int, int]]:
@@ -236,8 +249,7 @@ def _hopeless(span: str, at: int, score: float, stretches: list[list[Stretch]]) 
     return True
 
 
-#: What a UTF-8 re-reading scores with: ASCII and ``�`` never score above zero.
-_NOT_ASCII_OR_LOST = re.compile("[^\x00-\x7f\ufffd]")
+_CJK_PUNCTUATION_RE = re.compile(f"[{re.escape(CJK_PUNCTUATION)}]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -433,7 +445,16 @@ def windows(text: str, lo: int, hi: int, stop: str, shrink: int = 0) -> Iterator
 
 
 def window_bounds(text: str, lo: int, hi: int, stop: str) -> tuple[int, int]:
-    """The widest candidate span: ``EXPAND`` characters each way, not across ``stop``."""
+    """The widest candidate span: ``EXPAND`` characters each way, not across ``stop``.
+
+    Rightwards it ends after the first ASCII letter or digit.  With :data:`WINDOW_STOPS`
+    (every call on the hot path) two regex matches find the same bounds as the loops.
+    """
+    if stop is WINDOW_STOPS:
+        reach_left = _REACH_LEFT.search(text, max(lo - EXPAND, 0), lo)
+        reach_right = _REACH_RIGHT.match(text, hi, hi + EXPAND)
+        assert reach_left is not None and reach_right is not None
+        return reach_left.start(), reach_right.end()
     left = lo
     while left > 0 and lo - left < EXPAND and text[left - 1] not in stop:
         left -= 1
@@ -443,6 +464,10 @@ def window_bounds(text: str, lo: int, hi: int, stop: str) -> tuple[int, int]:
         if text[right - 1].isascii() and text[right - 1].isalnum():
             break
     return left, right
+
+
+_REACH_LEFT = re.compile(f"[^{re.escape(WINDOW_STOPS)}]*\\Z")
+_REACH_RIGHT = re.compile(f"[^{re.escape(WINDOW_STOPS)}0-9A-Za-z]*[0-9A-Za-z]?")
 
 
 __all__ = [
