@@ -17,6 +17,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import unionnews
 from unionnews.normalize.mojibake import latin1, phase, utf8
 from unionnews.normalize.mojibake.common import encode_with_lost_marks
 from unionnews.normalize.mojibake.plausibility import (
@@ -241,13 +242,18 @@ def test_latin1_runs_found_from_letter_pairs_are_the_runs_with_two_letters(text:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 5000), max_size=3), st.integers(1, 5000))
-def test_the_latin1_gate_counts_as_before(positions: list[int], length: int) -> None:
+def test_the_latin1_gate_counts_the_whole_text(positions: list[int], length: int) -> None:
     chars = ["中"] * length
     for p in positions:
         chars[p % length] = "é"
     text = "".join(chars)
-    reference = len(latin1._LATIN1_CHAR.findall(text, 0, 4096) or latin1._LATIN1_CHAR.findall(text)) < 2
-    assert latin1._few_latin1(text) == reference
+    assert latin1._few_latin1(text) == (len(latin1._LATIN1_CHAR.findall(text)) < 2)
+
+
+def test_mojibake_far_into_a_long_text_is_repaired_after_one_early_latin1_letter() -> None:
+    """The gate once counted only the first 4,096 characters when one Latin-1 letter stood there."""
+    text = "café：" + "职工服务。" * 900 + gbk_read_as_latin1("工会") + "。"
+    assert unionnews.normalize(text).text.endswith("工会。")
 
 
 @settings(max_examples=300, deadline=None)

@@ -29,8 +29,6 @@ _RUN = re.compile(f"(?:{_HIGH}[\x40-\x7e]?)+")
 #: Two letters at most one ASCII character apart: the start of a run holding two or more
 #: (the only runs re-read); the runs in between hold one letter each.
 _TWO_HIGH = re.compile(f"{_HIGH}[\x40-\x7e]?{_HIGH}")
-#: The Latin-1 characters counted before any run is looked for are those of this many first characters.
-GATE_SPAN = 4096
 MIN_GAIN = 3.0
 #: Symbols (``●`` ``∶``) a re-reading may hold: the bytes come back exactly, so the
 #: gate is the reading as a whole.
@@ -77,12 +75,9 @@ def _runs_of_two(text: str) -> Iterator[re.Match[str]]:
 
 
 def _few_latin1(text: str) -> bool:
-    """Fewer than two Latin-1 characters, counted in the first 4,096 characters if any stand there."""
+    """Fewer than two Latin-1 characters in the whole text: no run of two can be mojibake."""
     first = _LATIN1_CHAR.search(text)
-    if first is None:
-        return True
-    span = GATE_SPAN if first.start() < GATE_SPAN else len(text)
-    return _LATIN1_CHAR.search(text, first.end(), span) is None
+    return first is None or _LATIN1_CHAR.search(text, first.end()) is None
 
 
 def encode_single_byte(run: str) -> bytes | None:
