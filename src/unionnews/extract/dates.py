@@ -44,11 +44,26 @@ def _num(s: str) -> int:
 
 
 def parse_published(text: str) -> str | None:
-    """The first absolute date (with time when given) in ``text``, as ISO 8601."""
-    for mention in find_dates(text, None):
-        if mention.precision in ("day", "minute", "second") and mention.value and not mention.relative:
-            return mention.value
-    return None
+    """The first absolute date (with time when given) in ``text``, as ISO 8601.
+
+    The first full date :func:`find_dates` would give, without building every mention: a
+    numeric date is taken as soon as it is valid; a Chinese date counts only when it has a
+    year, ends before that numeric date (else :func:`find_dates` drops it as overlapping) and
+    starts before it.
+    """
+    numeric_at, numeric = len(text), None
+    for m in ABSOLUTE_RE.finditer(text):
+        numeric = _absolute(m)[0]
+        if numeric:
+            numeric_at = m.start()
+            break
+    for m in CHINESE_DATE_RE.finditer(text):
+        if m.end() > numeric_at:
+            break
+        value, precision = _chinese(m, None)
+        if value and precision != "month-day":
+            return value
+    return numeric
 
 
 def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMention]:
