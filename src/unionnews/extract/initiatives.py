@@ -74,6 +74,8 @@ def extract_initiatives(document: Document) -> list[Event]:
     known = _named_in(document.lexicon.get("initiative"), document.text)
     found: dict[str, Initiative] = {}
     for _, line in document.lines_of("headline", "body", "dek"):
+        if not known and not _may_quote(line.text):
+            continue  # no quoted name and no known one: most lines
         org = functools.partial(_organization_in, line.text)
         for group in _groups(line.text):
             head = _head(line.text, group[-1].end)

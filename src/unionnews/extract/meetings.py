@@ -659,7 +659,9 @@ def _dedupe(found: list[Event]) -> list[Event]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def _kind(name: str) -> str:
+    """The name as compared: each meeting's is asked for several times (cached, a pure function of it)."""
     return _KIND_NOISE_RE.sub("", name)
 
 
@@ -675,6 +677,8 @@ MAX_NAMED = 64
 
 def _finish(events: list[Event], text: str, headline_org: str | None) -> list[Event]:
     """Story-level clean-up: headline echoes, references back, and a chair written far away."""
+    if not any(isinstance(e, Meeting) for e in events):
+        return events  # every rule below reads meetings only
     idx = [i for i, e in enumerate(events) if isinstance(e, Meeting)]
     meetings: dict[int, Meeting] = {i: events[i] for i in idx}  # type: ignore[misc]
     named = list(dict.fromkeys(_kind(e.name) for e in meetings.values() if e.organizer))[:MAX_NAMED]
