@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionnews.extract import dates
+from unionnews.extract import dates, initiatives
 
 #: Pieces of dates and near-dates: numeric and Chinese dates, valid and not, clocks, separators.
 _DATE_PIECES = (
@@ -44,3 +44,28 @@ def test_parse_published_prefers_an_earlier_chinese_date_and_skips_an_overlappin
     assert dates.parse_published("更新2024-01-02 10:00，发布于2023年5月6日") == "2024-01-02T10:00"
     assert dates.parse_published("5月6日至2024-01-02") == "2024-01-02"
     assert dates.parse_published("2024-02-30，2023年5月6日") == "2023-05-06"
+
+
+_ORG_PIECES = (
+    *"市县区省总工会联合会职工了在，。 、a1",
+    "总工会",
+    "工会",
+    "联合会",
+    "省总",
+    "市总",
+    "县总",
+    "郑州市",
+)
+org_lines = st.lists(st.sampled_from(_ORG_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=1500)
+@given(org_lines)
+def test_organization_in_finds_what_the_full_search_finds(line: str) -> None:
+    m = initiatives.ORG_IN_SENTENCE_RE.search(line)
+    assert initiatives._organization_in.__wrapped__(line) == (m.group(1) if m else None)
+
+
+def test_organization_in_reads_a_union_far_into_a_line() -> None:
+    line = "活动现场，" * 30 + "区总工会发起了这项行动"
+    assert initiatives._organization_in.__wrapped__(line) == "区总工会"

@@ -33,9 +33,12 @@ FUNCTION_WORDS = ("的", "和", "与", "及", "等", "或", "是", "为", "在")
 HEAD_STOP_RE = re.compile(r"[，。；：！？“（(]")
 PREFIX_RE = regex.compile(r"(?:^|[、，；以和与及把将])(\p{Han}{2})$")
 _UNION_WORDS = ("总工会", "工会", "联合会", "省总", "市总", "县总")
+#: The most characters an organisation's name has before its union word.
+_ORG_REACH = 12
 ORG_IN_SENTENCE_RE = regex.compile(
-    rf"([\p{{Han}}]{{2,12}}?{first_char_guard(_UNION_WORDS)}(?:{'|'.join(_UNION_WORDS)}))"
+    rf"([\p{{Han}}]{{2,{_ORG_REACH}}}?{first_char_guard(_UNION_WORDS)}(?:{'|'.join(_UNION_WORDS)}))"
 )
+_UNION_WORD_RE = plain_strings(_UNION_WORDS)
 _HEAD_LEN = 30
 #: Words after a quoted name that make it a period of time (``“十四五”以来``), not a program.
 PERIOD_WORDS = ("以来", "期间", "时期", "以后", "之后", "开局", "收官")
@@ -177,8 +180,15 @@ def _add(
 
 @functools.lru_cache(maxsize=1)
 def _organization_in(line: str) -> str | None:
-    """The first union organisation named in the line (remembered for the line being read)."""
-    m = ORG_IN_SENTENCE_RE.search(line)
+    """The first union organisation named in the line (remembered for the line being read).
+
+    A match ends in a union word at most :data:`_ORG_REACH` characters after it starts, so the
+    search starts that far before the first union word (none: no match), not at every character.
+    """
+    word = _UNION_WORD_RE.search(line)
+    if word is None:
+        return None
+    m = ORG_IN_SENTENCE_RE.search(line, max(word.start() - _ORG_REACH, 0))
     return m.group(1) if m else None
 
 
