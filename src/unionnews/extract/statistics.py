@@ -91,10 +91,7 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
         text = sentence.text
         quoted: list[tuple[int, int]] | None = None
         quote_starts: list[int] = []
-        shape = _COUNT_SHAPE_RE.search(text)
-        if shape is None:
-            continue  # no number before a measure word: most sentences
-        for m in stat_matches(text, shape.start()):
+        for m in stat_matches(text):
             if quoted is None:  # found only for sentences with a number, most have none
                 quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(text)]
                 quote_starts = [a for a, _ in quoted]
@@ -127,14 +124,14 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
     return out
 
 
-def stat_matches(text: str, pos: int = 0) -> Iterator[regex.Match[str]]:
+def stat_matches(text: str) -> Iterator[regex.Match[str]]:
     """``STAT_RE.finditer(text)``, trying the full pattern only where a count's shape starts.
 
     Every match of :data:`STAT_RE` starts where :data:`_COUNT_SHAPE_RE` finds one (the shape is the
     match's own characters, less its other conditions), so searching the shape first skips only
-    positions the full pattern would reject.  ``pos``: where the first shape starts, when the caller
-    has already searched for it (no match starts before it).
+    positions the full pattern would reject.
     """
+    pos = 0
     while (shape := _COUNT_SHAPE_RE.search(text, pos)) is not None:
         m = STAT_RE.match(text, shape.start())
         if m is None:
