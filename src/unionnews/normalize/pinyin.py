@@ -14,6 +14,7 @@ character: it is restored only when its reading and a neighbour form a word of
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 import regex
@@ -29,6 +30,27 @@ _LOOSE_SYLLABLE = r"\p{Latin}{1,6}[0-5]?"
 MAX_ANNOTATED_CHARS = 4
 ANNOTATION_RE = regex.compile(
     rf"(?<=\p{{Han}})[(（][ \t]*({_LOOSE_SYLLABLE}(?:[ \t]+{_LOOSE_SYLLABLE}){{0,{MAX_ANNOTATED_CHARS - 1}}})[ \t]*[)）]"
+)
+#: :data:`ANNOTATION_RE` without its lookbehind: the search starts on the parenthesis
+#: (a literal class) instead of trying the lookbehind at every character; the
+#: character before is checked per match (see :func:`annotation_spans`).
+_PAREN_ANNOTATION_RE = regex.compile(
+    rf"[(（][ \t]*({_LOOSE_SYLLABLE}(?:[ \t]+{_LOOSE_SYLLABLE}){{0,{MAX_ANNOTATED_CHARS - 1}}})[ \t]*[)）]"
+)
+_HAN_RE = regex.compile(r"\p{Han}")
+#: The Latin letters pinyin is written in; a text whose Latin letters are all among
+#: them is matched by :data:`_PINYIN_ANNOTATION_RE` exactly as by the ``\p{Latin}`` pattern.
+_PINYIN_LETTERS = "A-Za-z" + _TONE_LETTERS + _TONE_LETTERS.upper()
+#: The Unicode blocks holding every ``\p{Latin}`` character (a test checks them all).
+LATIN_BLOCKS = (
+    (0x0000, 0x02FF), (0x1D00, 0x1EFF), (0x2070, 0x218F), (0x2C60, 0x2C7F), (0xA720, 0xA7FF),
+    (0xAB30, 0xAB6F), (0xFB00, 0xFB06), (0xFF00, 0xFFEF), (0x10780, 0x107BF), (0x1DF00, 0x1DFFF),
+)  # fmt: skip
+_PINYIN_SYLLABLE = rf"[{_PINYIN_LETTERS}]{{1,6}}[0-5]?"
+#: :data:`_PAREN_ANNOTATION_RE` with the standard library's ``re``, which finds the
+#: parenthesis and walks a small class much faster than ``regex``.
+_PINYIN_ANNOTATION_RE = re.compile(
+    rf"[(（][ \t]*({_PINYIN_SYLLABLE}(?:[ \t]+{_PINYIN_SYLLABLE}){{0,{MAX_ANNOTATED_CHARS - 1}}})[ \t]*[)）]"
 )
 ORPHAN_RUN_RE = regex.compile(rf"(?:\?{_SYLLABLE}\)){{1,4}}")
 _ORPHAN_RE = regex.compile(rf"\?({_SYLLABLE})\)")
@@ -135,22 +157,60 @@ def annotation_spans(text: str) -> list[tuple[int, int]]:
 
     A traditional page with readings holds hundreds; the pipeline turns them into
     repairs and offset segments in one batch instead of a :class:`Fix` each.
+
+    The matches are :data:`ANNOTATION_RE`'s: a match of the pattern without the
+    lookbehind ends on ``)``, so it never holds the opening parenthesis of another,
+    and skipping those not after a hanzi leaves exactly the lookbehind's.
     """
     spans: list[tuple[int, int]] = []
     if not _opens_on_latin(text):
         return spans
-    for m in ANNOTATION_RE.finditer(text):
+    pattern = _PAREN_ANNOTATION_RE if _other_latin().search(text) else _PINYIN_ANNOTATION_RE
+    for m in pattern.finditer(text, 1):
         start, end = m.span()
         annotated = text[start - 1 : end]
         if " " in annotated or "\t" in annotated:
-            if _annotates(text, start, m[1].split()):
+            if _HAN_RE.match(annotated) is not None and _annotates(text, start, m[1].split()):
                 spans.append((start, end))
-        elif _annotates_one(annotated):
+        elif _annotates_hanzi(annotated):
             spans.append((start, end))
     return spans
 
 
+@functools.lru_cache(maxsize=65536)
+def _annotates_hanzi(annotated: str) -> bool:
+    """:func:`_annotates_one` after a hanzi (what :data:`ANNOTATION_RE`'s lookbehind asks).
+
+    The reading table also lists private-use characters, so the check is not implied.
+    """
+    return _HAN_RE.match(annotated) is not None and _annotates_one(annotated)
+
+
 _LATIN_RE = regex.compile(r"\p{Latin}")
+
+
+@functools.cache
+def _other_latin() -> re.Pattern[str]:
+    r"""The ``\p{Latin}`` letters outside :data:`_PINYIN_LETTERS`, as a standard-library class.
+
+    Absent from a text, :data:`_PINYIN_ANNOTATION_RE` finds exactly what the
+    ``regex`` pattern finds; a bitmap class scans the text in a fraction of the
+    time ``regex`` takes for the same class.
+    """
+    pinyin_letters = re.compile(f"[{_PINYIN_LETTERS}]")
+    others = [
+        code
+        for low, high in LATIN_BLOCKS
+        for code in range(low, high + 1)
+        if _LATIN_RE.match(chr(code)) and not pinyin_letters.match(chr(code))
+    ]
+    ranges: list[list[int]] = []
+    for code in others:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
 
 
 def _opens_on_latin(text: str) -> bool:
