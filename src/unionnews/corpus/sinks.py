@@ -107,6 +107,19 @@ def line_renderer(fields: Sequence[str] | None = None, drop: Sequence[str] = ())
     )
 
 
+def encoded_line(render: Render, outcome: Outcome) -> bytes | str:
+    """The rendered line as UTF-8, made in the worker so the parent process only writes bytes.
+
+    Text that UTF-8 cannot encode (a lone surrogate) stays a string: the writer
+    raises on it as it always did.
+    """
+    line = render(outcome)
+    try:
+        return bytes(line.encode())
+    except UnicodeEncodeError:
+        return str(line)
+
+
 def done_origins_jsonl(path: str) -> set[str]:
     """Identities already written to a JSON Lines output (for ``--resume``); a torn last line is ignored.
 
@@ -151,34 +164,40 @@ class JsonlSink:
         render: Render = article_line,
     ) -> None:
         self.path = path
-        self.render = render
+        self.render: Render = functools.partial(encoded_line, render)
+        self._stream = stream
+        self._out: IO[bytes] | None = None
         if path is None:
             if stream is None:
                 raise ValueError("JsonlSink needs a path or a stream")
-            self._out = stream
             return
         if resume:
             _cut_torn_last_line(path)
         elif not overwrite:
             refuse_overwrite(path)
-        self._out = open(path, "a" if resume else "w", encoding="utf-8")
+        self._out = open(path, "ab" if resume else "wb")
 
     def done(self) -> set[str]:
         return done_origins_jsonl(self.path) if self.path else set()
 
     def write(self, outcome: Outcome) -> None:
         line = outcome.rendered if outcome.rendered is not None else self.render(outcome)
+        if isinstance(line, str):  # not encodable (a lone surrogate): the write below reports it
+            line = line.encode()
         if outcome.extra and outcome.rendered is not None:
-            line = line[:-1] + "," + dumps(outcome.extra)[1:]  # columns added after the worker rendered it
+            line = line[:-1] + b"," + dumps(outcome.extra).encode()[1:]  # columns added after rendering
         with _naming(self.path or "<stdout>"):
-            self._out.write(line + "\n")
+            if self._out is not None:
+                self._out.write(line + b"\n")
+            elif self._stream is not None:
+                self._stream.write(line.decode() + "\n")
 
     def close(self) -> None:
         with _naming(self.path or "<stdout>"):
-            if self.path is not None:
+            if self._out is not None:
                 self._out.close()
-            else:
-                self._out.flush()
+            elif self._stream is not None:
+                self._stream.flush()
 
 
 class _naming:
