@@ -114,38 +114,16 @@ class Plugins:
             if impl.unsupported:
                 errors.append(PluginError(impl.plugin, hook, impl.unsupported, "invalid"))
                 continue
-            if impl.builtin:
-                result = _call_builtin(impl, hook, document, session, errors)
+            if impl.builtin:  # called directly (no pluggy dispatch), still within the budget and isolated
+                if impl.takes_document:
+                    result = _guarded(impl, hook, session, errors, impl.function, document)
+                else:
+                    result = _guarded(impl, hook, session, errors, impl.function)
             else:
                 result = _call_plugin(impl, hook, document, session, errors)
             if result is not None:
                 results.append((impl.plugin, result))
         return results, errors
-
-
-def _call_builtin(
-    impl: HookImpl, hook: str, document: Document | None, session: Session, errors: list[PluginError]
-) -> Any:
-    """A built-in hook: called directly, still within the budget and isolated.
-
-    :func:`_guarded` inlined: this runs six times per article.
-    """
-    before = session.deadline
-    try:
-        result = session.run(impl.function, document) if impl.takes_document else session.run(impl.function)
-    except OverBudget:
-        session.settle(before)
-        errors.append(_over_budget(impl, hook, session))
-        return None
-    except KeyboardInterrupt:
-        raise
-    except BaseException as e:
-        errors.append(PluginError(impl.plugin, hook, safe_message(e)))
-        return None
-    if session.overran:
-        errors.append(_over_budget(impl, hook, session))
-        return None
-    return result
 
 
 def _guarded(

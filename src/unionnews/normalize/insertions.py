@@ -10,6 +10,8 @@ text (``℃``, ``㎡``, ``©``, ``®``, ``™``) are never touched.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from unionnews.normalize.fix import Fix
@@ -50,13 +52,18 @@ def _opens_on_symbol(text: str) -> bool:
     Necessary for :data:`INSERTION_RE` to match, and a few ``find`` calls where the
     pattern (a lookbehind tried at every character) scans the whole text.
     """
+    return paren_opens_on(text, _SYMBOL_RE)
+
+
+def paren_opens_on(text: str, first: regex.Pattern[str] | re.Pattern[str]) -> bool:
+    """Some ``(`` or ``（`` is followed, past spaces and tabs, by what ``first`` matches there."""
     for paren in "(（":
         i = text.find(paren)
         while i >= 0:
             j = i + 1
             while j < len(text) and text[j] in " \t":
                 j += 1
-            if j < len(text) and _SYMBOL_RE.match(text, j) is not None:
+            if j < len(text) and first.match(text, j) is not None:
                 return True
             i = text.find(paren, j)
     return False

@@ -21,6 +21,7 @@ import regex
 
 from unionnews.normalize import tables
 from unionnews.normalize.fix import Deletions, Fix
+from unionnews.normalize.insertions import paren_opens_on
 
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 _SYLLABLE = f"[a-z{_TONE_LETTERS}]{{1,6}}"
@@ -220,16 +221,7 @@ def _opens_on_latin(text: str) -> bool:
     the pattern (a lookbehind tried at every character) scans the whole text:
     most pages' parentheses hold names and notes, not readings.
     """
-    for paren in "(（":
-        i = text.find(paren)
-        while i >= 0:
-            j = i + 1
-            while j < len(text) and text[j] in " \t":
-                j += 1
-            if j < len(text) and _LATIN_RE.match(text, j) is not None:
-                return True
-            i = text.find(paren, j)
-    return False
+    return paren_opens_on(text, _LATIN_RE)
 
 
 @functools.lru_cache(maxsize=65536)
