@@ -20,13 +20,14 @@ Run: ``pip install jieba && python scripts/build_hanzi_model.py``.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import math
 import os
 import sys
 from collections import Counter
 from pathlib import Path
+
+from table_files import write_or_check
 
 MIN_BIGRAM = 40
 OUT = Path(__file__).resolve().parent.parent / "src" / "unionnews" / "data"
@@ -83,22 +84,7 @@ def tables() -> dict[str, str]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true", help="compare instead of writing")
-    args = ap.parse_args()
-    stale = []
-    for name, text in tables().items():
-        path = OUT / name
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(name)
-        else:
-            OUT.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"{path}: {len(text.encode()):,} bytes")
-    if stale:
-        print("stale tables (run python scripts/build_hanzi_model.py): " + ", ".join(stale), file=sys.stderr)
-    return 1 if stale else 0
+    return write_or_check(tables, OUT, "build_hanzi_model.py", __doc__)
 
 
 if __name__ == "__main__":

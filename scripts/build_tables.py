@@ -12,11 +12,14 @@ that the shipped files are what this script builds from the installed libraries.
 
 from __future__ import annotations
 
-import argparse
 import pathlib
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+
+from table_files import write_or_check
+
+from unionnews.normalize.tables import hanzi_counts
 
 DATA = pathlib.Path(__file__).resolve().parents[1] / "src" / "unionnews" / "data"
 #: Characters per line in the tables that are one long run of characters.
@@ -110,8 +113,7 @@ def hanzi_folding() -> str:
     """
     import opencc
 
-    unigrams = (DATA / "hanzi_unigrams.txt").read_text(encoding="utf-8").splitlines()
-    chars = [c for line in unigrams if line and not line.startswith("#") for c in line.split("\t")[1]]
+    chars = list(hanzi_counts("hanzi_unigrams.txt", 1))
     joined = "\n".join(chars)
     folding: dict[str, str] = {}
     for config in ("s2t", "s2tw"):
@@ -175,18 +177,14 @@ def t2s_keys() -> str:
     listed phrase is its own ``t2s`` conversion.  ``opencc``: the version read, since
     another release may ship other dictionaries.
     """
+    import opencc
+
     changed = {
         key for name in t2s_dictionaries() for key, value in opencc_dictionary(name).items() if value != key
     }
     keys = {key for key in changed if len(key) == 1}
-    counts = {}
-    for line in (DATA / "hanzi_unigrams.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            exponent, chars = line.split("\t")
-            counts.update(dict.fromkeys(chars, int(exponent)))
+    counts = hanzi_counts("hanzi_unigrams.txt", 1)
     phrases = sorted(key for key in changed if len(key) > 1 and keys.isdisjoint(key))
-    import opencc
-
     lines = [f"opencc\t{opencc.__version__}\n", f"keys\t{''.join(sorted(keys))}\n"]
     lines += [f"phrase\t{p}\t{min(p, key=lambda c: (counts.get(c, 0), c))}\n" for p in phrases]
     return header(
@@ -206,23 +204,13 @@ TABLES: dict[str, Callable[[], str]] = {
 }
 
 
+def built() -> dict[str, str]:
+    """Every table's text, by file name."""
+    return {name: build() for name, build in TABLES.items()}
+
+
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true", help="compare instead of writing")
-    args = ap.parse_args()
-    stale = []
-    for name, build in TABLES.items():
-        path = DATA / name
-        text = build()
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(name)
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"{path}: {len(text.encode()):,} bytes")
-    if stale:
-        print("stale tables (run python scripts/build_tables.py): " + ", ".join(stale), file=sys.stderr)
-    return 1 if stale else 0
+    return write_or_check(built, DATA, "build_tables.py", __doc__)
 
 
 if __name__ == "__main__":
