@@ -10,37 +10,24 @@ from typing import Any
 
 import pytest
 
-from mirrors import Corpus, make_corpus, run_parse, write_copies
+from mirrors import Corpus, run_parse
 
 Row = dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return make_corpus(8, seed=21)
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> pathlib.Path:
-    return write_copies(tmp_path_factory.mktemp("mirrors"), corpus)
-
-
-_run = run_parse
-
-
-@pytest.fixture(scope="module")
-def jsonl(tmp_path_factory: pytest.TempPathFactory, folder: pathlib.Path) -> pathlib.Path:
+def jsonl(tmp_path_factory: pytest.TempPathFactory, mirror_folder: pathlib.Path) -> pathlib.Path:
     out = tmp_path_factory.mktemp("jsonl") / "out.jsonl"
-    result = _run(str(folder), "--group-copies", "-o", str(out), "--jobs", "2")
+    result = run_parse(str(mirror_folder), "--group-copies", "-o", str(out), "--jobs", "2")
     assert result.returncode == 0, result.stderr
     assert f"counted once: {out.parent / 'out.events.jsonl'}" in result.stderr
     return out
 
 
 @pytest.fixture(scope="module")
-def parquet(tmp_path_factory: pytest.TempPathFactory, folder: pathlib.Path) -> pathlib.Path:
+def parquet(tmp_path_factory: pytest.TempPathFactory, mirror_folder: pathlib.Path) -> pathlib.Path:
     out = tmp_path_factory.mktemp("parquet") / "tables"
-    result = _run(str(folder), "--group-copies", "--format", "parquet", "-o", str(out))
+    result = run_parse(str(mirror_folder), "--group-copies", "--format", "parquet", "-o", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -50,44 +37,44 @@ def _events_once(out: pathlib.Path) -> list[Row]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def _truth(article: str, corpus: Corpus) -> str:
-    return corpus.group_of[pathlib.Path(article).stem]
+def _truth(article: str, mirror_corpus: Corpus) -> str:
+    return mirror_corpus.group_of[pathlib.Path(article).stem]
 
 
-def test_each_meeting_is_one_row_reported_by_every_copy(jsonl: pathlib.Path, corpus: Corpus) -> None:
+def test_each_meeting_is_one_row_reported_by_every_copy(jsonl: pathlib.Path, mirror_corpus: Corpus) -> None:
     rows = _events_once(jsonl)
-    copies = collections.Counter(corpus.group_of.values())
+    copies = collections.Counter(mirror_corpus.group_of.values())
     meetings = [row for row in rows if row["kind"] == "meeting"]
     assert meetings
     seen = set()
     for row in meetings:
-        truths = {_truth(a, corpus) for a in row["articles"]}
-        reported = {corpus.truths[t].meeting for t in truths}
+        truths = {_truth(a, mirror_corpus) for a in row["articles"]}
+        reported = {mirror_corpus.truths[t].meeting for t in truths}
         assert len(reported) == 1, row  # one real meeting per row
         meeting = reported.pop()
         assert (row["organizer"], row["date"]) == (meeting[0], meeting[2])
         assert meeting not in seen  # and one row per real meeting
         seen.add(meeting)
-        everyone = [t for t, truth in corpus.truths.items() if truth.meeting == meeting]
+        everyone = [t for t, truth in mirror_corpus.truths.items() if truth.meeting == meeting]
         assert row["reported_by"] == len(row["articles"]) == len(set(row["articles"]))
         assert row["reported_by"] == sum(copies[t] for t in everyone)
         assert row["copy_groups"] == len(everyone)
     assert any(row["copy_groups"] == 2 for row in meetings)  # another outlet's write-up joins the row
 
 
-def test_each_statistic_row_holds_one_truths_copies(jsonl: pathlib.Path, corpus: Corpus) -> None:
+def test_each_statistic_row_holds_one_truths_copies(jsonl: pathlib.Path, mirror_corpus: Corpus) -> None:
     rows = [row for row in _events_once(jsonl) if row["kind"] == "statistic"]
-    copies = collections.Counter(corpus.group_of.values())
-    true_stats = {(v, u, s): t for t, truth in corpus.truths.items() for v, u, s in truth.statistics}
+    copies = collections.Counter(mirror_corpus.group_of.values())
+    true_stats = {(v, u, s): t for t, truth in mirror_corpus.truths.items() for v, u, s in truth.statistics}
     found = 0
     for row in rows:
-        truths = {_truth(a, corpus) for a in row["articles"]}
+        truths = {_truth(a, mirror_corpus) for a in row["articles"]}
         assert len(truths) == 1 and row["copy_groups"] == 1, row
         assert row["reported_by"] == len(set(row["articles"])) <= copies[truths.pop()]
         key = (row["value"], row["unit"], row["subject"])
         if key in true_stats:
             found += 1
-            assert _truth(row["articles"][0], corpus) == true_stats[key]
+            assert _truth(row["articles"][0], mirror_corpus) == true_stats[key]
             assert row["reported_by"] * 2 > copies[true_stats[key]]
     reported = sum(row["reported_by"] for row in rows)
     assert (
@@ -116,43 +103,45 @@ def test_parquet_table_reads_back_typed_and_matches_jsonl(parquet: pathlib.Path,
 
 
 def test_resume_regroups_and_rewrites_the_table_whole(
-    tmp_path: pathlib.Path, folder: pathlib.Path, jsonl: pathlib.Path
+    tmp_path: pathlib.Path, mirror_folder: pathlib.Path, jsonl: pathlib.Path
 ) -> None:
     out = tmp_path / "out.jsonl"
     lines = jsonl.read_text(encoding="utf-8").splitlines()
     out.write_text("\n".join(lines[: len(lines) // 2]) + "\n", encoding="utf-8")
     events = tmp_path / "out.events.jsonl"
     events.write_text('{"stale": true}\n', encoding="utf-8")
-    result = _run(str(folder), "--group-copies", "-o", str(out), "--resume")
+    result = run_parse(str(mirror_folder), "--group-copies", "-o", str(out), "--resume")
     assert result.returncode == 0, result.stderr
     assert _events_once(out) == _events_once(jsonl)
-    again = _run(str(folder), "-o", str(out), "--overwrite")
+    again = run_parse(str(mirror_folder), "-o", str(out), "--overwrite")
     assert again.returncode == 0, again.stderr
     assert not events.exists()  # --overwrite without grouping leaves no table of an earlier run
 
 
 def test_parquet_resume_replaces_the_earlier_table(
-    tmp_path: pathlib.Path, folder: pathlib.Path, parquet: pathlib.Path
+    tmp_path: pathlib.Path, mirror_folder: pathlib.Path, parquet: pathlib.Path
 ) -> None:
     import pandas as pd
 
     out = tmp_path / "tables"
     shutil.copytree(parquet, out)
     shutil.copy(out / "events_once" / "part-0.parquet", out / "events_once" / "part-9.parquet")
-    result = _run(str(folder), "--group-copies", "--format", "parquet", "-o", str(out), "--resume")
+    result = run_parse(
+        str(mirror_folder), "--group-copies", "--format", "parquet", "-o", str(out), "--resume"
+    )
     assert result.returncode == 0, result.stderr
     assert [p.name for p in (out / "events_once").iterdir()] == ["part-0.parquet"]
     assert pd.read_parquet(out / "events_once").equals(pd.read_parquet(parquet / "events_once"))
-    again = _run(str(folder), "--format", "parquet", "-o", str(out), "--overwrite")
+    again = run_parse(str(mirror_folder), "--format", "parquet", "-o", str(out), "--overwrite")
     assert again.returncode == 0, again.stderr
     assert not list((out / "events_once").glob("part-*.parquet"))
 
 
-def test_output_without_events_gets_no_table(tmp_path: pathlib.Path, folder: pathlib.Path) -> None:
+def test_output_without_events_gets_no_table(tmp_path: pathlib.Path, mirror_folder: pathlib.Path) -> None:
     out = tmp_path / "out.jsonl"
     events = tmp_path / "out.events.jsonl"
     events.write_text('{"stale": true}\n', encoding="utf-8")
-    result = _run(str(folder), "--group-copies", "-o", str(out), "--fields", "title,text")
+    result = run_parse(str(mirror_folder), "--group-copies", "-o", str(out), "--fields", "title,text")
     assert result.returncode == 0, result.stderr
     assert "no events in the output" in result.stderr
     assert not events.exists()
