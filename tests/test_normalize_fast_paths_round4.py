@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unionnews.normalize import width
-from unionnews.normalize.fix import line_fixes, run_line_fixes
+from unionnews.normalize.fix import apply_fixes, line_fixes, run_line_fixes
+from unionnews.normalize.mojibake import find_mojibake, find_mojibake_after_widening
+from unionnews.normalize.pipeline import run_pipeline
 
 _MARKED_TEXT = st.text(alphabet="工会驿的㐀,:;!?()（）“”a1 \n\ufffd¹", max_size=60)
 
@@ -37,3 +39,78 @@ def test_the_run_pattern_finds_every_mark_run_and_its_plain_runs_widen(text: str
         if plain:
             assert width._widens(text, m)
             assert (m.lastindex == 1) == ("(" not in m.group() and ")" not in m.group())
+
+
+def _utf8_as_gbk(text: str) -> str:
+    return text.encode("utf-8").decode("gbk", "replace")
+
+
+def _gbk_shifted(text: str) -> str:
+    return text.encode("gbk")[1:].decode("gbk", "replace")
+
+
+#: Sentences of my own, pieces of each kind of mojibake, rare but real hanzi, and
+#: the ASCII marks the width step widens, so that clusters and anchors sit next to them.
+_PIECES = (
+    "职工代表大会",
+    "工会主席说",
+    "驿站",
+    "漯河",
+    "珺",
+    "鄄城",
+    _utf8_as_gbk("发布时间"),
+    _utf8_as_gbk("会议"),
+    _utf8_as_gbk("工会"),
+    _gbk_shifted("参赛选手"),
+    _gbk_shifted("。”参赛"),
+    "\u00b9\u00a4\u00bb\u00e1",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    "(",
+    ")",
+    " ",
+    "\n",
+    "2",
+    "a",
+    "。",
+    "“",
+)
+
+
+_WORDS = st.sampled_from(("职工代表大会", "工会主席说", "稳", "驿站", "", "鄄城"))
+_MOJIBAKE = st.sampled_from(
+    (
+        *map(_utf8_as_gbk, ("工会", "会议", "职工", "发布时间", "代表")),
+        _utf8_as_gbk("工会")[:-1],
+        _utf8_as_gbk("会议")[1:],
+    )
+)
+_MARKS = st.sampled_from((",", "!", ")", ":", ";", "(", ",!", "?", ")!"))
+#: UTF-8 mojibake, maybe a rare hanzi or a lost byte, then marks the width step widens:
+#: the shape where a widened mark cuts a UTF-8 window short.
+_MOJIBAKE_BEFORE_MARKS = st.tuples(
+    _WORDS, _MARKS, _WORDS, _MOJIBAKE, st.sampled_from(("", "珺", "驿", "\ufffd")), _MARKS, _WORDS
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join), _MOJIBAKE_BEFORE_MARKS))
+def test_after_widening_the_scoped_look_says_nothing_only_when_the_full_pass_finds_nothing(text: str) -> None:
+    failed: set[tuple[str, str, str]] = set()
+    live: set[tuple[int, int]] = set()
+    if find_mojibake(text, failed, live):
+        return
+    widened = apply_fixes(text, width.widen_cjk_punctuation(text))
+    if not find_mojibake_after_widening(widened, failed, live):
+        assert find_mojibake(widened, set(failed)) == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join), _MOJIBAKE_BEFORE_MARKS))
+def test_normalize_with_the_scoped_look_is_normalize_with_the_full_look(text: str) -> None:
+    fast = run_pipeline(text)
+    slow = run_pipeline(text, always_recheck=True)
+    assert (fast.text, fast.repairs) == (slow.text, slow.repairs)
