@@ -114,3 +114,28 @@ def test_normalize_with_the_scoped_look_is_normalize_with_the_full_look(text: st
     fast = run_pipeline(text)
     slow = run_pipeline(text, always_recheck=True)
     assert (fast.text, fast.repairs) == (slow.text, slow.repairs)
+
+
+@given(
+    st.integers(1, 40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 3), st.text("，x", max_size=3)))
+)
+def test_a_summary_on_an_identity_map_spans_what_the_map_says(
+    length: int, edits: list[tuple[int, int, str]]
+) -> None:
+    from unionnews.normalize.fix import Fix
+    from unionnews.normalize.offsets import OffsetMap
+    from unionnews.normalize.pipeline import _summary
+
+    fixes, pos = [], 0
+    for start, size, replacement in sorted(edits):
+        if start >= pos and start + size <= length:
+            fixes.append(Fix(start, start + size, replacement, "k", 0.5 + size / 10))
+            pos = start + size + 1
+    if not fixes:
+        return
+    offsets = OffsetMap.identity(length)
+    summary = _summary("k", fixes, "x" * length, offsets)
+    assert (summary.raw_start, summary.raw_end) == (
+        offsets.raw_span(fixes[0].start, fixes[0].end)[0],
+        offsets.raw_span(fixes[-1].start, fixes[-1].end)[1],
+    )

@@ -260,9 +260,17 @@ def _repair(fix: Fix, raw_start: int, raw_end: int, text: str) -> Repair:
 
 
 def _summary(name: str, fixes: list[Fix], text: str, offsets: OffsetMap) -> Repair:
-    """One repair for a step that touches many places (script, punctuation width)."""
-    raw_start, _ = offsets.raw_span(fixes[0].start, fixes[0].end)
-    _, raw_end = offsets.raw_span(fixes[-1].start, fixes[-1].end)
+    """One repair for a step that touches many places (script, punctuation width).
+
+    On an identity map (no step before changed a length, the common case) an
+    output span is its own raw span, and the map is not asked.
+    """
+    first, last = fixes[0], fixes[-1]
+    if offsets.is_identity:
+        raw_start, raw_end = first.start, max(last.start, last.end)
+    else:
+        raw_start, _ = offsets.raw_span(first.start, first.end)
+        _, raw_end = offsets.raw_span(last.start, last.end)
     spanned = sum(max(f.end - f.start, len(f.replacement)) for f in fixes)
     return Repair(
         kind=fixes[0].kind,
