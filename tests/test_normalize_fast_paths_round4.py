@@ -139,3 +139,11 @@ def test_a_summary_on_an_identity_map_spans_what_the_map_says(
         offsets.raw_span(fixes[0].start, fixes[0].end)[0],
         offsets.raw_span(fixes[-1].start, fixes[-1].end)[1],
     )
+
+
+@given(_MARKED_TEXT, st.data())
+def test_pairing_drops_nothing_when_every_parenthesis_is_widened(text: str, data: st.DataObject) -> None:
+    runs = [m.span() for m in width._MARK_RUN_RE.finditer(text) if data.draw(st.booleans())]
+    with_parens = [text[start:end] for start, end in runs if "(" in text[start:end] or ")" in text[start:end]]
+    if with_parens and width._every_paren_widened(text, with_parens):
+        assert width._pairs_whole(text, runs) == runs

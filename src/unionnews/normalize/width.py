@@ -51,7 +51,8 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
         return []
     found = [m for m in _RUN_RE.finditer(text) if m.lastindex or _widens(text, m)]
     runs = [m.span() for m in found]
-    if any(m.lastindex != 1 and ("(" in m.group() or ")" in m.group()) for m in found):
+    with_parens = [m.group() for m in found if m.lastindex != 1 and ("(" in m.group() or ")" in m.group())]
+    if with_parens and not _every_paren_widened(text, with_parens):
         runs = _pairs_whole(text, runs)
     if not runs:
         return []
@@ -150,6 +151,16 @@ def _touches_suspicious(text: str, start: int, end: int) -> bool:
     """A ``?`` next to unrepaired mojibake stood for a lost byte, not a question: left as it is."""
     sus = suspicious_re()
     return any(sus.match(text, j) is not None for j in (start - 1, end) if 0 <= j < len(text))
+
+
+def _every_paren_widened(text: str, with_parens: list[str]) -> bool:
+    """Every parenthesis of ``text`` is in a run being widened (``with_parens``), so its partner is too.
+
+    :func:`_pairs_whole` then drops nothing: it only drops runs with a parenthesis
+    whose partner is not widened, and counting is cheaper than pairing.
+    """
+    widened = sum(run.count("(") + run.count(")") for run in with_parens)
+    return widened == text.count("(") + text.count(")")
 
 
 def _pairs_whole(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
