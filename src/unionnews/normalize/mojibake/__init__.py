@@ -73,9 +73,9 @@ def find_mojibake_after_widening(
     * Latin-1 runs hold no ASCII mark nor full-width one: the same runs, no repair.
     * The suspicious characters and the lost-byte marks next to them are the same
       (a widened ``?`` never touches a suspicious character), so are the clusters.
-    * A widened mark is CJK punctuation, which a UTF-8 window never crosses and a
-      cluster never holds: each window the cluster tries now was tried before,
-      holding the same characters.  A window with a reading gaining enough before
+    * A widened mark is CJK punctuation, which a UTF-8 window never crosses (and a
+      cluster holding one is not re-read at all): each window a cluster tries now
+      was tried before, holding the same characters.  A window with a reading gaining enough before
       has one now and none new can appear, so a cluster none of whose windows did
       (not ``live``) finds nothing now either.  Only the bigram model's last check
       looks past the window, at the mark.
