@@ -80,3 +80,29 @@ def line_fixes(text: str, new_text: str, positions: list[int], kind: str) -> lis
             i += 1
         fixes.append(Fix(first, last + 1, new_text[first : last + 1], kind))
     return fixes
+
+
+def run_line_fixes(text: str, runs: list[tuple[int, int]], table: dict[str, str], kind: str) -> list[Fix]:
+    """:func:`line_fixes` for runs (sorted, non-overlapping) whose characters ``table`` rewrites.
+
+    The same fixes as listing every position of every run, built run by run.
+    """
+    fixes = []
+    parts: list[str] = []
+    k = 0
+    while k < len(runs):
+        first = runs[k][0]
+        line_end = text.find("\n", first)
+        line_end = len(text) if line_end < 0 else line_end
+        pos = first
+        while k < len(runs) and runs[k][0] < line_end:
+            start, end = runs[k]
+            parts.append(text[pos:start])
+            parts.append(
+                table[text[start]] if end - start == 1 else "".join(map(table.__getitem__, text[start:end]))
+            )
+            pos = end
+            k += 1
+        fixes.append(Fix(first, pos, "".join(parts), kind))
+        parts.clear()
+    return fixes

@@ -18,7 +18,7 @@ from unionnews.normalize.decode import decode_bytes, scrub_surrogates
 from unionnews.normalize.fix import Deletions, Fix, apply_fixes, delete_spans
 from unionnews.normalize.insertions import strip_symbol_insertions
 from unionnews.normalize.layout import normalize_line_endings, normalize_spaces, remove_zero_width
-from unionnews.normalize.mojibake import find_mojibake
+from unionnews.normalize.mojibake import find_mojibake, find_mojibake_after_widening
 from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pinyin import strip_pinyin
 from unionnews.normalize.script import convert_to_simplified, detect_script, has_hanzi, to_simplified
@@ -107,6 +107,8 @@ def run_pipeline(
     for _ in range(MAX_EXTRA_ROUNDS):
         if "mojibake" in skip or (_settled(progress) and not always_recheck):
             break
+        if not always_recheck and _only_widened(progress) and not _may_find_after_widening(progress):
+            break
         leftover = find_mojibake(progress.text, progress.failed_clusters)
         if not leftover:
             break
@@ -133,6 +135,10 @@ class _Progress:
     failed_clusters: set[tuple[str, str, str]] = attrs.Factory(set)
     #: The last text the mojibake step looked at itself and found nothing in.
     mojibake_free: str | None = None
+    #: The clusters of ``mojibake_free`` that may read otherwise next to a widened mark.
+    live_clusters: set[tuple[int, int]] = attrs.Factory(set)
+    #: The text the width step of the last round started from.
+    before_width: str | None = None
 
     def apply(self, step: NamedStep, fixes: Sequence[Fix] | Deletions) -> None:
         if isinstance(fixes, Deletions):
@@ -180,6 +186,7 @@ def _run_steps(
     """
     script: Script = "none"
     start_text = progress.text
+    progress.before_width = None
     for step in DEFAULT_STEPS:
         text = progress.text
         if step.name in skip or (step.name == "script" and not convert_script):
@@ -198,10 +205,13 @@ def _run_steps(
             fixes = convert_to_simplified(text, simplified)
         elif step.name == "mojibake":
             fresh = mojibake is None or text is not start_text
-            fixes = find_mojibake(text, progress.failed_clusters) if fresh else list(mojibake or ())
+            live: set[tuple[int, int]] = set()
+            fixes = find_mojibake(text, progress.failed_clusters, live) if fresh else list(mojibake or ())
             if fresh and not fixes:
-                progress.mojibake_free = text
+                progress.mojibake_free, progress.live_clusters = text, live
         else:
+            if step.name == "width":
+                progress.before_width = text
             fixes = step.run(text)
         if fixes.spans if isinstance(fixes, Deletions) else fixes:
             progress.apply(step, fixes)
@@ -222,6 +232,20 @@ def _settled(progress: _Progress) -> bool:
     return progress.mojibake_free is not None and progress.mojibake_free == progress.text
 
 
+def _only_widened(progress: _Progress) -> bool:
+    """The text is the one the mojibake step found nothing in, changed by the width step alone.
+
+    The width step ran on that very text object (no step in between applied a fix)
+    and is the last step, so the text now differs from it only by widened marks.
+    """
+    return progress.before_width is not None and progress.before_width is progress.mojibake_free
+
+
+def _may_find_after_widening(progress: _Progress) -> bool:
+    """:func:`find_mojibake_after_widening` for the text now: ``False`` when a full look would find nothing."""
+    return find_mojibake_after_widening(progress.text, progress.failed_clusters, progress.live_clusters)
+
+
 def _repair(fix: Fix, raw_start: int, raw_end: int, text: str) -> Repair:
     return Repair(
         kind=fix.kind,
@@ -236,9 +260,17 @@ def _repair(fix: Fix, raw_start: int, raw_end: int, text: str) -> Repair:
 
 
 def _summary(name: str, fixes: list[Fix], text: str, offsets: OffsetMap) -> Repair:
-    """One repair for a step that touches many places (script, punctuation width)."""
-    raw_start, _ = offsets.raw_span(fixes[0].start, fixes[0].end)
-    _, raw_end = offsets.raw_span(fixes[-1].start, fixes[-1].end)
+    """One repair for a step that touches many places (script, punctuation width).
+
+    On an identity map (no step before changed a length, the common case) an
+    output span is its own raw span, and the map is not asked.
+    """
+    first, last = fixes[0], fixes[-1]
+    if offsets.is_identity:
+        raw_start, raw_end = first.start, max(last.start, last.end)
+    else:
+        raw_start, _ = offsets.raw_span(first.start, first.end)
+        _, raw_end = offsets.raw_span(last.start, last.end)
     spanned = sum(max(f.end - f.start, len(f.replacement)) for f in fixes)
     return Repair(
         kind=fixes[0].kind,

@@ -13,7 +13,7 @@ import re
 import regex
 
 from unionnews.normalize.charsets import HAN_RE, suspicious_re
-from unionnews.normalize.fix import Fix, line_fixes
+from unionnews.normalize.fix import Fix, run_line_fixes
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 #: ``Copyright ? 2008``: a ``?`` that stood for a symbol the page's encoding lacked.
@@ -49,38 +49,42 @@ def widen_cjk_punctuation(text: str) -> list[Fix]:
     """
     if not any(mark in text for mark in FULLWIDTH):
         return []
-    runs: list[tuple[int, int]] = []
-    has_paren = False
-    last = len(text) - 1
-    for m in _MARK_RUN_RE.finditer(text):
-        start, end = m.span()
-        # Hanzi on both sides and no ``?``: widened, as the checks below would decide.
-        if 0 < start and end <= last and _plain_hanzi(text[start - 1]) and _plain_hanzi(text[end]):
-            run = m.group()
-            if "?" not in run:
-                runs.append((start, end))
-                has_paren = has_paren or "(" in run or ")" in run
-                continue
-        before = _side_towards(text, start - 1, -1)
-        if not before:
-            continue
-        run = m.group()
-        paren = "(" in run or ")" in run
-        after = _side_towards(text, end, 1)
-        if before == _CJK and after == _NOT_CJK and not paren:
-            after = _clause_follows(text, end)
-        if not before or not after or before + after < _SHARED + _CJK:
-            continue
-        if "?" in run and _touches_suspicious(text, start, end):
-            continue
-        runs.append((start, end))
-        has_paren = has_paren or paren
-    if has_paren:
+    found = [m for m in _RUN_RE.finditer(text) if m.lastindex or _widens(text, m)]
+    runs = [m.span() for m in found]
+    with_parens = [m.group() for m in found if m.lastindex != 1 and ("(" in m.group() or ")" in m.group())]
+    if with_parens and not _every_paren_widened(text, with_parens):
         runs = _pairs_whole(text, runs)
     if not runs:
         return []
-    positions = [i for start, end in runs for i in range(start, end)]
-    return line_fixes(text, _widen_at(text, positions), positions, "punctuation-width")
+    return run_line_fixes(text, runs, FULLWIDTH, "punctuation-width")
+
+
+#: The hanzi :func:`_plain_hanzi` accepts, as a class.
+_PLAIN_HANZI = "\u3400-\u4dbf\u4e00-\u9fff"
+#: Every maximal run of marks; a group matched when it has no ``?`` and a plain hanzi
+#: on each side (:func:`_plain_hanzi`): such a run is widened, as :func:`_widens` would
+#: decide, found in C without a call per run (group 1: no parenthesis in it).  The
+#: leading look-ahead lets ``re`` skip to the next mark instead of trying the
+#: look-behind at every character.
+_RUN_RE = re.compile(
+    f"(?=[,:;!?()])(?:(?<=[{_PLAIN_HANZI}])(?:([,:;!]+)|([,:;!()]+))(?=[{_PLAIN_HANZI}])|[,:;!?()]+)"
+)
+
+
+def _widens(text: str, m: re.Match[str]) -> bool:
+    """The run of marks ``m`` is in Chinese text, judged by its two sides (see :func:`widen_cjk_punctuation`)."""
+    start, end = m.span()
+    before = _side_towards(text, start - 1, -1)
+    if not before:
+        return False
+    run = m.group()
+    paren = "(" in run or ")" in run
+    after = _side_towards(text, end, 1)
+    if before == _CJK and after == _NOT_CJK and not paren:
+        after = _clause_follows(text, end)
+    if not before or not after or before + after < _SHARED + _CJK:
+        return False
+    return not ("?" in run and _touches_suspicious(text, start, end))
 
 
 def _plain_hanzi(ch: str) -> bool:
@@ -147,6 +151,16 @@ def _touches_suspicious(text: str, start: int, end: int) -> bool:
     """A ``?`` next to unrepaired mojibake stood for a lost byte, not a question: left as it is."""
     sus = suspicious_re()
     return any(sus.match(text, j) is not None for j in (start - 1, end) if 0 <= j < len(text))
+
+
+def _every_paren_widened(text: str, with_parens: list[str]) -> bool:
+    """Every parenthesis of ``text`` is in a run being widened (``with_parens``), so its partner is too.
+
+    :func:`_pairs_whole` then drops nothing: it only drops runs with a parenthesis
+    whose partner is not widened, and counting is cheaper than pairing.
+    """
+    widened = sum(run.count("(") + run.count(")") for run in with_parens)
+    return widened == text.count("(") + text.count(")")
 
 
 def _pairs_whole(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

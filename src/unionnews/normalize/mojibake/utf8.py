@@ -107,6 +107,20 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     mojibake turns punctuation into hanzi, so a real ``：`` there is real text.
     Japanese, hangul and box drawing around the span are real text too.
     """
+    best = best_utf8_window(text, lo, hi)
+    return None if best is None else utf8_fix_if_better(text, best)
+
+
+#: The best re-reading of a cluster's windows: ``(gain, start, end, reading, codec, lost)``.
+WindowReading = tuple[float, int, int, str, str, int]
+
+
+def best_utf8_window(text: str, lo: int, hi: int) -> WindowReading | None:
+    """The window around ``text[lo:hi]`` whose UTF-8 re-reading gains most, before the model's last word.
+
+    ``None`` says that no window (as :func:`windows` lists them, never across
+    :data:`WINDOW_STOPS`) has a re-reading gaining :data:`MIN_GAIN`.
+    """
     if (
         hi - lo > MAX_WINDOW
         or _CJK_PUNCTUATION_RE.search(text, lo, hi) is not None
@@ -118,13 +132,16 @@ def repair_misread_utf8(text: str, lo: int, hi: int) -> Fix | None:
     ceilings = _ceilings(widest)
     if not _may_gain(widest, text[lo + SHRINK : hi - SHRINK], ceilings):
         return None
-    best: tuple[float, int, int, str, str, int] | None = None
+    best: WindowReading | None = None
     for start, end in promising_windows(text, lo, hi, ceilings):
         for gain, reading, codec, lost in utf8_readings(text[start:end], require_clean=True):
             if gain >= MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
-    if best is None:
-        return None
+    return best
+
+
+def utf8_fix_if_better(text: str, best: WindowReading) -> Fix | None:
+    """The fix for :func:`best_utf8_window`'s reading, if the bigram model agrees (:func:`_reads_better`)."""
     _, start, end, reading, codec, lost = best
     if not _reads_better(text, start, end, reading):
         return None
@@ -472,8 +489,10 @@ _REACH_RIGHT = re.compile(f"[^{re.escape(WINDOW_STOPS)}0-9A-Za-z]*[0-9A-Za-z]?")
 
 __all__ = [
     "LOST_BYTE_MARKS",
+    "best_utf8_window",
     "decode_utf8_guessing",
     "repair_misread_lines",
     "repair_misread_utf8",
+    "utf8_fix_if_better",
     "utf8_readings",
 ]
