@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -13,7 +14,7 @@ from unionnews.document import Document
 from unionnews.errors import InputError
 from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
-from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
+from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of
 from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
 from unionnews.segment import Line, classify
@@ -73,14 +74,14 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
         title=meta["title"],
         published=meta["published"],
         source=meta["source"],
-        people=tuple(_with_raw(p, to_raw) for p in people),
-        events=tuple(_with_raw(e, to_raw) for e in _dedupe(events)),
+        people=_with_raw(people, to_raw),
+        events=_with_raw(_dedupe(events), to_raw),
         text=text,
         repairs=norm.repairs,
         column=meta["column"],
         newspaper=meta["newspaper"],
         script=norm.script,
-        dates=tuple(_with_raw(d, to_raw) for d in dates),
+        dates=_with_raw(dates, to_raw),
         furniture=tuple(furniture),
         errors=tuple(errors),
     )
@@ -132,13 +133,23 @@ def _identity(item: Any) -> tuple[Any, ...]:
     return (repr(item),)
 
 
-def _with_raw(item: Any, to_raw: OffsetMap) -> Any:
-    """``item`` with its evidence's raw offsets filled in (records whose evidence is outside the text kept as they are)."""
-    ev = getattr(item, "evidence", None)
-    if not isinstance(ev, Span) or not 0 <= ev.start <= ev.end <= to_raw.out_length:
-        return item
-    raw_start, raw_end = to_raw.raw_span(ev.start, ev.end)
-    return _replace_evidence(item, Span(ev.start, ev.end, raw_start, raw_end))
+def _with_raw(items: list[Any], to_raw: OffsetMap) -> tuple[Any, ...]:
+    """``items`` with their evidence's raw offsets filled in, all spans mapped in one call.
+
+    Records whose evidence is outside the text are kept as they are.
+    """
+    out = list(items)
+    at = []
+    spans = []
+    limit = to_raw.out_length
+    for k, item in enumerate(out):
+        ev = getattr(item, "evidence", None)
+        if isinstance(ev, Span) and 0 <= ev.start <= ev.end <= limit:
+            at.append(k)
+            spans.append((ev.start, ev.end))
+    for k, (start, end), raw in zip(at, spans, raw_spans_of(to_raw, spans), strict=True):
+        out[k] = _replace_evidence(out[k], Span(start, end, *raw))
+    return tuple(out)
 
 
 def _replace_evidence(item: Any, evidence: Span) -> Any:
@@ -149,22 +160,32 @@ def _replace_evidence(item: Any, evidence: Span) -> Any:
         plan = _EVIDENCE_PLANS[cls] = _evidence_plan(cls)
     if not plan:
         return attrs.evolve(item, evidence=evidence)
-    names, index = plan
-    values = [getattr(item, name) for name in names]
-    values[index] = evidence
-    return cls(*values)
+    before, after = plan
+    return cls(*before(item), evidence, *after(item))
 
 
-def _evidence_plan(cls: type[Any]) -> tuple[tuple[str, ...], int] | tuple[()]:
-    """The positional fields of ``cls`` and where ``evidence`` is among them; ``()`` when not that simple."""
+def _evidence_plan(cls: type[Any]) -> _Plan | tuple[()]:
+    """Getters of the positional fields of ``cls`` before and after ``evidence``; ``()`` when not that simple."""
     fields = attrs.fields(cls)
     if not all(f.init and not f.kw_only and f.alias == f.name for f in fields):
         return ()
     names = tuple(f.name for f in fields)
-    return (names, names.index("evidence")) if "evidence" in names else ()
+    if "evidence" not in names:
+        return ()
+    index = names.index("evidence")
+    return _getter(names[:index]), _getter(names[index + 1 :])
 
 
-_EVIDENCE_PLANS: dict[type[Any], tuple[tuple[str, ...], int] | tuple[()]] = {}
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of ``names`` of an object, as a tuple (one C call)."""
+    if not names:
+        return lambda _item: ()
+    get = operator.attrgetter(*names)
+    return get if len(names) > 1 else lambda item: (get(item),)
+
+
+_Plan = tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]]]
+_EVIDENCE_PLANS: dict[type[Any], _Plan | tuple[()]] = {}
 
 
 def _drop_furniture(
