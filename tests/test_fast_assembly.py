@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionnews.assemble import _with_raw
+from unionnews.document import SENTENCE_END_RE, Document, _pieces
+from unionnews.layout_rules import FURNITURE_CUES
+from unionnews.lexicon import FURNITURE_PATTERNS, Lexicon
 from unionnews.models import DateMention, Person, Span, Statistic
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of
+from unionnews.segment import _ANY_FURNITURE, Line, _is_listed, _may_be_furniture
 
 
 @st.composite
@@ -64,3 +69,67 @@ def test_with_raw_fills_every_record_as_evolve_does() -> None:
     )
     assert _with_raw(records, mp) == expected
     assert expected[1].evidence.raw_start == 11
+
+
+_FURNITURE_LINES = st.text(
+    alphabet="首页>›|关于我们分享星期三正文欢迎您登录 ICP©copyrightA电子报阅读器楼发表于：:工会1积分版权所有微信公众号要闻",
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _FURNITURE_LINES,
+    st.sampled_from(((), ("页>",), ("微信",))),
+    st.sampled_from((frozenset(), frozenset({"要闻"}))),
+)
+def test_may_be_furniture_holds_wherever_a_table_or_the_lexicon_calls_a_line_furniture(
+    line: str, words: tuple[str, ...], sections: frozenset[str]
+) -> None:
+    cue = any(regex.search(p, line) for p in FURNITURE_CUES)
+    if cue or _is_listed(line, sections, words):
+        assert _may_be_furniture(line, sections, words)
+    assert _ANY_FURNITURE(line) == any(regex.search(p, line) for p in (*FURNITURE_CUES, *FURNITURE_PATTERNS))
+
+
+@given(st.text(alphabet="工会。！？；\n 职a", max_size=30), st.integers(0, 50))
+def test_sentence_pieces_are_the_pattern_matches(text: str, base: int) -> None:
+    expected = [(base + m.start(), base + m.end(), m.group()) for m in SENTENCE_END_RE.finditer(text)]
+    assert list(_pieces(text, base)) == expected
+
+
+def _document() -> Document:
+    parts = (
+        ("headline", "职工之家"),
+        ("body", "市总工会召开全委会议。会议部署全年工作！"),
+        ("byline", "记者 王方"),
+    )
+    text = "\n".join(p for _, p in parts)
+    lines = []
+    for kind, part in parts:
+        start = text.index(part)
+        lines.append(Line(start, start + len(part), kind, part))  # type: ignore[arg-type]
+    return Document(text, tuple(lines), Lexicon.merge(()))
+
+
+def test_dated_document_keeps_its_lines_and_shares_what_was_split() -> None:
+    first = _document()
+    body = list(first.sentences())
+    assert [s.text for s in body] == ["市总工会召开全委会议。", "会议部署全年工作！"]
+    dates = (
+        DateMention("3月2日", "2024-03-02", "day", False, Span(8, 12, 8, 12)),
+        DateMention("今天", None, None, True, Span(5, 7, 5, 7)),
+        DateMention("去年", None, None, True, None),
+    )
+    later = first.dated("2024-03-02", dates)
+    assert (later.text, later.lines, later.published, later.dates) == (
+        first.text,
+        first.lines,
+        "2024-03-02",
+        dates,
+    )
+    assert list(later.sentences()) == body
+    assert list(later.lines_of("byline")) == [(2, first.lines[2])]
+    assert later.dates_in(0, 10) == [dates[0], dates[1]]
+    assert later.dates_in(6, 10) == [dates[0]]
+    assert first.dates_in(0, 30) == []

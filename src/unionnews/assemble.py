@@ -61,10 +61,10 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
             for key in METADATA_FIELDS:
                 if meta[key] is None and isinstance(result, dict) and result.get(key):
                     meta[key] = result[key]
-        document = Document(document.text, document.lines, document.lexicon, meta["published"])
+        document = document.dated(meta["published"])
 
         dates = _collect(registry, "unionnews_extract_dates", document, errors, session)
-        document = Document(document.text, document.lines, document.lexicon, document.published, tuple(dates))
+        document = document.dated(document.published, tuple(dates))
         people = _dedupe(_collect(registry, "unionnews_extract_people", document, errors, session))
         events: list[Event] = []
         for hook in EVENT_HOOKS:
@@ -211,5 +211,7 @@ def _drop_furniture(
             removed += nxt.end - nxt.start
             nxt = next(it, None)
         if line.kind != "furniture":
-            kept.append(Line(line.start - removed, line.end - removed, line.kind, line.text))
+            kept.append(
+                Line(line.start - removed, line.end - removed, line.kind, line.text) if removed else line
+            )
     return new_text, kept, to_raw, furniture

@@ -220,6 +220,8 @@ def _split_or_none(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str] | None
 
 _LISTED_FURNITURE = LineTest.of(FURNITURE_PATTERNS, FURNITURE_NEEDS)
 _CUE_FURNITURE = LineTest.of(FURNITURE_CUES, FURNITURE_CUE_NEEDS)
+#: Both tables in one test: most lines match neither, and then one test answers for both.
+_ANY_FURNITURE = LineTest.of(FURNITURE_CUES + FURNITURE_PATTERNS, {**FURNITURE_NEEDS, **FURNITURE_CUE_NEEDS})
 #: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
 #: The outlet endings as one alternation, longest first (``日报`` before ``报``).
@@ -315,6 +317,15 @@ def _is_listed(line: str, sections: frozenset[str], words: tuple[str, ...]) -> b
     return line in sections or (bool(words) and any(w in line for w in words))
 
 
+def _may_be_furniture(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
+    """Whether a cue or :func:`_is_listed` can call ``line`` furniture: both tables at once, then the lexicon.
+
+    A necessary condition (it holds wherever either does), so only the few lines it lets
+    through are tried against each table apart.
+    """
+    return _ANY_FURNITURE(line) or line in sections or (bool(words) and any(w in line for w in words))
+
+
 def _is_cue_furniture(line: str) -> bool:
     """Layout furniture that a date does not redeem: a forum post header, an e-reader label."""
     return _CUE_FURNITURE(line)
@@ -365,7 +376,9 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
     for i, (_, _, s) in enumerate(lines):
         if is_credit(s):
             kinds[i] = "credit"
-        elif _is_cue_furniture(s) or (_is_listed(s, sections, words) and not _is_dated_meta(s)):
+        elif _may_be_furniture(s, sections, words) and (
+            _is_cue_furniture(s) or (_is_listed(s, sections, words) and not _is_dated_meta(s))
+        ):
             kinds[i] = "furniture"
     body_start = next(
         (i for i, (_, _, s) in enumerate(lines) if kinds[i] is None and is_prose(s)), len(lines)
@@ -386,7 +399,7 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
             kinds[i] = "dateline"
         elif is_byline(s):
             kinds[i] = "byline"
-        elif is_meta(s):
+        elif _is_other_meta(s):
             kinds[i] = "dateline"
         elif headline is not None and i > headline:
             kinds[i] = "byline" if NAME_LINE_RE.match(s) else "dek" if _is_dek(s) else "body"
@@ -443,8 +456,11 @@ _HEADLINE_WINDOW = 8
 
 def is_meta(line: str) -> bool:
     """A line of the page's metadata block: a date line, a byline, labelled fields, an e-paper line."""
-    if is_dateline(line) or is_byline(line):
-        return True
+    return is_dateline(line) or is_byline(line) or _is_other_meta(line)
+
+
+def _is_other_meta(line: str) -> bool:
+    """:func:`is_meta` for a line already found to be neither a dateline nor a byline."""
     if len(line) > 160 or is_prose(line):
         return False
     if len(line) < _STAMP_LINE_MAX and DATE_CLOCK_RE.search(line):
