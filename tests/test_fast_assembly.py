@@ -14,7 +14,16 @@ from unionnews.layout_rules import FURNITURE_CUES
 from unionnews.lexicon import FURNITURE_PATTERNS, Lexicon
 from unionnews.models import DateMention, Person, Span, Statistic
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of
-from unionnews.segment import _ANY_FURNITURE, Line, _is_listed, _may_be_furniture
+from unionnews.segment import (
+    _ANY_FURNITURE,
+    _TITLE_SEPARATOR_RE,
+    PAGE_TITLE_RE,
+    Line,
+    _is_listed,
+    _may_be_furniture,
+    han_at_least,
+    page_title_parts,
+)
 
 
 @st.composite
@@ -133,3 +142,27 @@ def test_dated_document_keeps_its_lines_and_shares_what_was_split() -> None:
     assert later.dates_in(0, 10) == [dates[0], dates[1]]
     assert later.dates_in(6, 10) == [dates[0]]
     assert first.dates_in(0, 30) == []
+
+
+@given(st.text(alphabet="工会a 1，-", max_size=20), st.integers(0, 8))
+def test_han_at_least_agrees_with_counting_the_hanzi(line: str, n: int) -> None:
+    assert (han_at_least(n).match(line) is not None) == (len(regex.findall(r"\p{Han}", line)) >= n)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="市总工会召开大会网报-_—|｜ a", max_size=40))
+def test_page_title_gate_never_hides_a_page_title(line: str) -> None:
+    m = PAGE_TITLE_RE.match(line)
+    if m is not None:
+        assert _TITLE_SEPARATOR_RE.search(line) is not None
+    if page_title_parts(line) is not None:
+        assert m is not None and page_title_parts(line) == tuple(p for p in m.groups() if p)
+
+
+def test_page_title_parts_of_written_lines() -> None:
+    assert page_title_parts("市总工会召开全委会议部署工作 - 工会新闻 - 某某工人网") == (
+        "市总工会召开全委会议部署工作",
+        "工会新闻",
+        "某某工人网",
+    )
+    assert page_title_parts("市总工会召开全委会议部署工作") is None
