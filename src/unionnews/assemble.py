@@ -17,7 +17,7 @@ from unionnews.normalize import normalize
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of
 from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
-from unionnews.segment import Line, classify
+from unionnews.segment import Line, LineKind, classified
 
 EVENT_HOOKS = ("unionnews_extract_meetings", "unionnews_extract_initiatives", "unionnews_extract_statistics")
 METADATA_FIELDS = ("title", "published", "source", "column", "newspaper")
@@ -89,7 +89,7 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
 
 def segmented(norm: NormalizedText, registry: Plugins) -> tuple[Document, OffsetMap, list[FurnitureSpan]]:
     """The document extractors read (furniture dropped), its map to the raw input, and the furniture."""
-    lines = classify(norm.text, registry.lexicon)
+    lines = classified(norm.text, registry.lexicon)
     text, kept, to_raw, furniture = _drop_furniture(norm, lines)
     return Document(text=text, lines=tuple(kept), lexicon=registry.lexicon), to_raw, furniture
 
@@ -189,29 +189,30 @@ _EVIDENCE_PLANS: dict[type[Any], _Plan | tuple[()]] = {}
 
 
 def _drop_furniture(
-    norm: NormalizedText, lines: list[Line]
+    norm: NormalizedText, lines: list[tuple[int, int, LineKind, str]]
 ) -> tuple[str, list[Line], OffsetMap, list[FurnitureSpan]]:
-    """Remove furniture lines; keep them as spans, and re-base the kept lines' offsets."""
+    """Remove furniture lines; keep them as spans, and the other lines with offsets into the new text.
+
+    ``lines`` are :func:`~unionnews.segment.classified` tuples: each kept line is made once, already re-based.
+    """
     edits: list[Edit] = []
     furniture: list[FurnitureSpan] = []
     text = norm.text
-    for line in lines:
-        if line.kind == "furniture":
-            end = line.end + 1 if line.end < len(text) and text[line.end] == "\n" else line.end
-            edits.append(Edit(line.start, end, ""))
-            furniture.append(FurnitureSpan("furniture", line.text, *norm.raw_span(line.start, line.end)))
+    for start, end, kind, line_text in lines:
+        if kind == "furniture":
+            cut = end + 1 if end < len(text) and text[end] == "\n" else end
+            edits.append(Edit(start, cut, ""))
+            furniture.append(FurnitureSpan("furniture", line_text, *norm.raw_span(start, end)))
     new_text = apply_edits(text, edits)
     to_raw = norm.offsets.then(edits, len(new_text))
     kept = []
     removed = 0
     it = iter(edits)
     nxt = next(it, None)
-    for line in lines:
-        while nxt is not None and nxt.end <= line.start:
+    for start, end, kind, line_text in lines:
+        while nxt is not None and nxt.end <= start:
             removed += nxt.end - nxt.start
             nxt = next(it, None)
-        if line.kind != "furniture":
-            kept.append(
-                Line(line.start - removed, line.end - removed, line.kind, line.text) if removed else line
-            )
+        if kind != "furniture":
+            kept.append(Line(start - removed, end - removed, kind, line_text))
     return new_text, kept, to_raw, furniture

@@ -56,7 +56,7 @@ class Document:
         found = self._kinds.get(kinds)
         if found is None:
             found = self._kinds[kinds] = tuple(
-                (i, line) for i, line in enumerate(self.lines) if line.kind in kinds
+                [(i, line) for i, line in enumerate(self.lines) if line.kind in kinds]
             )
         return iter(found)
 

@@ -378,6 +378,11 @@ def is_byline(line: str) -> bool:
 
 def classify(text: str, lexicon: Lexicon) -> list[Line]:
     """Classify every non-blank line of ``text``."""
+    return [Line(a, b, k, s) for a, b, k, s in classified(text, lexicon)]
+
+
+def classified(text: str, lexicon: Lexicon) -> list[tuple[int, int, LineKind, str]]:
+    """:func:`classify` as ``(start, end, kind, text)`` tuples, for a caller that re-bases the lines anyway."""
     lines = split_lines(text)
     kinds: list[LineKind | None] = [None] * len(lines)
     sections, words = frozenset(lexicon.get("section")), lexicon.get("furniture")
@@ -414,7 +419,7 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
         if kinds[i] is None:
             s = lines[i][2]
             kinds[i] = "byline" if _is_end_byline(s) else "body"
-    return [Line(a, b, k or "body", s) for (a, b, s), k in zip(lines, kinds, strict=True)]
+    return [(a, b, k or "body", s) for (a, b, s), k in zip(lines, kinds, strict=True)]
 
 
 def _kicker(
