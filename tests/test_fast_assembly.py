@@ -16,12 +16,15 @@ from unionnews.models import DateMention, Person, Span, Statistic
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of
 from unionnews.segment import (
     _ANY_FURNITURE,
+    _LINE_START_RE,
     _TITLE_SEPARATOR_RE,
     PAGE_TITLE_RE,
     Line,
     _is_listed,
     _may_be_furniture,
     han_at_least,
+    is_credit,
+    line_start_test,
     page_title_parts,
 )
 
@@ -166,3 +169,26 @@ def test_page_title_parts_of_written_lines() -> None:
         "某某工人网",
     )
     assert page_title_parts("市总工会召开全委会议部署工作") is None
+
+
+_START_LINES = st.text(
+    alphabet="（(【[ 责任编辑：:作者为据《转载请注明来源首页>›分享星期三正文楼发表于积分1x工会",
+    max_size=20,
+)
+
+
+@settings(max_examples=300)
+@given(_START_LINES)
+def test_one_line_start_match_answers_for_credits_and_furniture_starts(line: str) -> None:
+    m = _LINE_START_RE.match(line)
+    credit = m is not None and m.group("credit") is not None
+    assert credit == is_credit(line)
+    if not credit:
+        assert (m is not None) == (
+            _ANY_FURNITURE.start is not None and _ANY_FURNITURE.start.match(line) is not None
+        )
+
+
+def test_line_start_test_refuses_a_floating_credit_pattern() -> None:
+    with pytest.raises(ValueError):
+        line_start_test((r"^作者[:：]", r"责任编辑[:：]"), _ANY_FURNITURE)

@@ -200,6 +200,10 @@ class LineTest:
     def __call__(self, line: str) -> bool:
         if self.start is not None and self.start.match(line) is not None:
             return True
+        return self.past_start(line)
+
+    def past_start(self, line: str) -> bool:
+        """The test without its line-start patterns (for a caller that tried them already)."""
         if self.floating is not None and self.floating.search(line) is not None:
             return True
         if self.gate is None or self.gate.search(line) is None:
@@ -223,6 +227,23 @@ _CUE_FURNITURE = LineTest.of(FURNITURE_CUES, FURNITURE_CUE_NEEDS)
 _ANY_FURNITURE = LineTest.of(FURNITURE_CUES + FURNITURE_PATTERNS, {**FURNITURE_NEEDS, **FURNITURE_CUE_NEEDS})
 #: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
+
+
+def line_start_test(credits: tuple[str, ...], furniture: LineTest) -> regex.Pattern[str]:
+    """One ``match`` per line for the credit patterns and the line-start furniture patterns.
+
+    The credit alternative comes first, in a group: the group set is :func:`is_credit`'s
+    yes; a match without it means no credit and a furniture line-start pattern matched.
+    Two tables in one call, where a ``regex`` call costs more than most of its tries.
+    Every credit pattern must be anchored (a floating one could match past the start).
+    """
+    if not all(_is_anchored(p) for p in credits) or furniture.start is None:
+        raise ValueError("every credit pattern and some furniture pattern must be anchored at the line start")
+    credit_start, _ = split_anchored(credits)
+    return regex.compile(f"(?P<credit>{credit_start.pattern})|{furniture.start.pattern}")
+
+
+_LINE_START_RE = line_start_test(CREDIT_PATTERNS, _ANY_FURNITURE)
 #: The outlet endings as one alternation, longest first (``日报`` before ``报``).
 OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
 OUTLET_GUARD = first_char_guard(OUTLET_SUFFIXES)
@@ -331,7 +352,14 @@ def _may_be_furniture(line: str, sections: frozenset[str], words: tuple[str, ...
     A necessary condition (it holds wherever either does), so only the few lines it lets
     through are tried against each table apart.
     """
-    return _ANY_FURNITURE(line) or line in sections or (bool(words) and any(w in line for w in words))
+    return _ANY_FURNITURE(line) or _in_lexicon_or_past_start(line, sections, words)
+
+
+def _in_lexicon_or_past_start(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
+    """:func:`_may_be_furniture` but for the tables' line-start patterns (tried with the credits)."""
+    return (
+        _ANY_FURNITURE.past_start(line) or line in sections or (bool(words) and any(w in line for w in words))
+    )
 
 
 def _is_cue_furniture(line: str) -> bool:
@@ -387,9 +415,10 @@ def classified(text: str, lexicon: Lexicon) -> list[tuple[int, int, LineKind, st
     kinds: list[LineKind | None] = [None] * len(lines)
     sections, words = frozenset(lexicon.get("section")), lexicon.get("furniture")
     for i, (_, _, s) in enumerate(lines):
-        if is_credit(s):
+        start = _LINE_START_RE.match(s)
+        if start is not None and start.group("credit") is not None:
             kinds[i] = "credit"
-        elif _may_be_furniture(s, sections, words) and (
+        elif (start is not None or _in_lexicon_or_past_start(s, sections, words)) and (
             _is_cue_furniture(s) or (_is_listed(s, sections, words) and not _is_dated_meta(s))
         ):
             kinds[i] = "furniture"
