@@ -8,6 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unionnews import parse
 from unionnews.assemble import _with_raw
 from unionnews.document import SENTENCE_END_RE, Document, _pieces
 from unionnews.layout_rules import FURNITURE_CUES
@@ -192,3 +193,22 @@ def test_one_line_start_match_answers_for_credits_and_furniture_starts(line: str
 def test_line_start_test_refuses_a_floating_credit_pattern() -> None:
     with pytest.raises(ValueError):
         line_start_test((r"^作者[:：]", r"责任编辑[:：]"), _ANY_FURNITURE)
+
+
+@given(edited_map(), st.data())
+def test_deleting_lines_maps_as_then_does(mp: OffsetMap, data: st.DataObject) -> None:
+    points = sorted(set(data.draw(st.lists(st.integers(0, mp.out_length), max_size=8))))
+    deletions = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    new_length = mp.out_length - sum(b - a for a, b in deletions)
+    fast = mp.after_deletions(deletions, new_length, raw_spans_of(mp, deletions))
+    assert fast.segments == mp.then([Edit(a, b, "") for a, b in deletions], new_length).segments
+
+
+def test_dropped_furniture_keeps_its_raw_span_and_the_lines_their_text() -> None:
+    raw = "首页 > 工会新闻 > 正文\n市总工会召开全委会议\n记者 王方\n市总工会召开全委会议，部署全年工作。会议指出，要做好职工服务。\n分享\n"
+    article = parse(raw)
+    assert [f.text for f in article.furniture] == ["首页 > 工会新闻 > 正文", "分享"]
+    for f in article.furniture:
+        assert raw[f.raw_start : f.raw_end] == f.text
+    assert "首页" not in article.text and "分享" not in article.text
+    assert article.title == "市总工会召开全委会议"

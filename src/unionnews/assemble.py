@@ -14,7 +14,7 @@ from unionnews.document import Document
 from unionnews.errors import InputError
 from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
-from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of
+from unionnews.normalize.offsets import OffsetMap, raw_spans_of
 from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
 from unionnews.segment import Line, LineKind, classified
@@ -193,26 +193,50 @@ def _drop_furniture(
 ) -> tuple[str, list[Line], OffsetMap, list[FurnitureSpan]]:
     """Remove furniture lines; keep them as spans, and the other lines with offsets into the new text.
 
-    ``lines`` are :func:`~unionnews.segment.classified` tuples: each kept line is made once, already re-based.
+    ``lines`` are :func:`~unionnews.segment.classified` tuples: each kept line is made once,
+    already re-based.  Each furniture line goes with its newline: the deletions are sorted,
+    apart and non-empty, so the map is :meth:`~OffsetMap.after_deletions`, and the raw
+    spans of the lines and of the deletions are mapped in one call.
     """
-    edits: list[Edit] = []
-    furniture: list[FurnitureSpan] = []
     text = norm.text
+    size = len(text)
+    shown: list[tuple[int, int]] = []
+    cuts: list[tuple[int, int]] = []
+    names: list[str] = []
     for start, end, kind, line_text in lines:
         if kind == "furniture":
-            cut = end + 1 if end < len(text) and text[end] == "\n" else end
-            edits.append(Edit(start, cut, ""))
-            furniture.append(FurnitureSpan("furniture", line_text, *norm.raw_span(start, end)))
-    new_text = apply_edits(text, edits)
-    to_raw = norm.offsets.then(edits, len(new_text))
+            names.append(line_text)
+            shown.append((start, end))
+            cuts.append((start, end + 1 if end < size and text[end] == "\n" else end))
+    if not cuts:
+        return text, [Line(*line) for line in lines], norm.offsets, []
+    raw = raw_spans_of(norm.offsets, shown + cuts)
+    furniture = [
+        FurnitureSpan("furniture", name, *span) for name, span in zip(names, raw[: len(names)], strict=True)
+    ]
+    new_text = _without(text, cuts)
+    to_raw = norm.offsets.after_deletions(cuts, len(new_text), raw[len(cuts) :])
     kept = []
     removed = 0
-    it = iter(edits)
+    it = iter(cuts)
     nxt = next(it, None)
     for start, end, kind, line_text in lines:
-        while nxt is not None and nxt.end <= start:
-            removed += nxt.end - nxt.start
+        while nxt is not None and nxt[1] <= start:
+            removed += nxt[1] - nxt[0]
             nxt = next(it, None)
         if kind != "furniture":
             kept.append(Line(start - removed, end - removed, kind, line_text))
     return new_text, kept, to_raw, furniture
+
+
+def _without(text: str, cuts: list[tuple[int, int]]) -> str:
+    """``text`` with the sorted, non-overlapping ``cuts`` taken out."""
+    if not cuts:
+        return text
+    parts = []
+    pos = 0
+    for start, end in cuts:
+        parts.append(text[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
