@@ -14,7 +14,7 @@ from unionnews.document import SENTENCE_END_RE, Document, _pieces
 from unionnews.layout_rules import FURNITURE_CUES
 from unionnews.lexicon import FURNITURE_PATTERNS, Lexicon
 from unionnews.models import DateMention, Person, Span, Statistic
-from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of
+from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of, without_stretches
 from unionnews.segment import (
     _ANY_FURNITURE,
     _LINE_START_RE,
@@ -200,8 +200,10 @@ def test_deleting_lines_maps_as_then_does(mp: OffsetMap, data: st.DataObject) ->
     points = sorted(set(data.draw(st.lists(st.integers(0, mp.out_length), max_size=8))))
     deletions = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
     new_length = mp.out_length - sum(b - a for a, b in deletions)
-    fast = mp.after_deletions(deletions, new_length, raw_spans_of(mp, deletions))
-    assert fast.segments == mp.then([Edit(a, b, "") for a, b in deletions], new_length).segments
+    spans = raw_spans_of(mp, deletions)
+    general = mp.then([Edit(a, b, "") for a, b in deletions], new_length).segments
+    assert mp.after_deletions(deletions, new_length, spans).segments == general
+    assert without_stretches(mp, deletions, new_length, spans).segments == general
 
 
 def test_dropped_furniture_keeps_its_raw_span_and_the_lines_their_text() -> None:

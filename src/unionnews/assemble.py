@@ -14,7 +14,7 @@ from unionnews.document import Document
 from unionnews.errors import InputError
 from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
-from unionnews.normalize.offsets import OffsetMap, raw_spans_of
+from unionnews.normalize.offsets import OffsetMap, raw_spans_of, without_stretches
 from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
 from unionnews.segment import Line, LineKind, classified
@@ -195,7 +195,7 @@ def _drop_furniture(
 
     ``lines`` are :func:`~unionnews.segment.classified` tuples: each kept line is made once,
     already re-based.  Each furniture line goes with its newline: the deletions are sorted,
-    apart and non-empty, so the map is :meth:`~OffsetMap.after_deletions`, and the raw
+    apart and non-empty, so the map is :func:`~unionnews.normalize.offsets.without_stretches`, and the raw
     spans of the lines and of the deletions are mapped in one call.
     """
     text = norm.text
@@ -215,7 +215,7 @@ def _drop_furniture(
         FurnitureSpan("furniture", name, *span) for name, span in zip(names, raw[: len(names)], strict=True)
     ]
     new_text = _without(text, cuts)
-    to_raw = norm.offsets.after_deletions(cuts, len(new_text), raw[len(cuts) :])
+    to_raw = without_stretches(norm.offsets, cuts, len(new_text), raw[len(cuts) :])
     kept = []
     removed = 0
     it = iter(cuts)
