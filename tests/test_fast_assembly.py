@@ -17,12 +17,17 @@ from unionnews.models import DateMention, Person, Span, Statistic
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of, without_stretches
 from unionnews.segment import (
     _ANY_FURNITURE,
+    _CUE_FURNITURE,
     _LINE_START_RE,
+    _LISTED_FURNITURE,
     _TITLE_SEPARATOR_RE,
     PAGE_TITLE_RE,
     Line,
+    _credit_or_furniture,
+    _in_lexicon_or_past_start,
+    _is_cue_furniture,
+    _is_dated_meta,
     _is_listed,
-    _may_be_furniture,
     han_at_least,
     is_credit,
     line_start_test,
@@ -96,12 +101,12 @@ _FURNITURE_LINES = st.text(
     st.sampled_from(((), ("页>",), ("微信",))),
     st.sampled_from((frozenset(), frozenset({"要闻"}))),
 )
-def test_may_be_furniture_holds_wherever_a_table_or_the_lexicon_calls_a_line_furniture(
+def test_the_prefilter_holds_wherever_a_table_or_the_lexicon_calls_a_line_furniture(
     line: str, words: tuple[str, ...], sections: frozenset[str]
 ) -> None:
     cue = any(regex.search(p, line) for p in FURNITURE_CUES)
-    if cue or _is_listed(line, sections, words):
-        assert _may_be_furniture(line, sections, words)
+    if (cue or _is_listed(line, sections, words)) and _LINE_START_RE.match(line) is None:
+        assert _in_lexicon_or_past_start(line, sections, words)
     assert _ANY_FURNITURE(line) == any(regex.search(p, line) for p in (*FURNITURE_CUES, *FURNITURE_PATTERNS))
 
 
@@ -192,7 +197,29 @@ def test_one_line_start_match_answers_for_credits_and_furniture_starts(line: str
 
 def test_line_start_test_refuses_a_floating_credit_pattern() -> None:
     with pytest.raises(ValueError):
-        line_start_test((r"^作者[:：]", r"责任编辑[:：]"), _ANY_FURNITURE)
+        line_start_test((r"^作者[:：]", r"责任编辑[:：]"), _CUE_FURNITURE, _LISTED_FURNITURE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        _START_LINES,
+        _FURNITURE_LINES,
+        st.text(alphabet="2024-03-02 发布时间：来源：编辑 首页>分享欢迎", max_size=30),
+    ),
+    st.sampled_from(((), ("页>",), ("微信",))),
+    st.sampled_from((frozenset(), frozenset({"要闻"}))),
+)
+def test_first_pass_decides_as_the_tables_one_by_one(
+    line: str, words: tuple[str, ...], sections: frozenset[str]
+) -> None:
+    if is_credit(line):
+        expected = "credit"
+    elif _is_cue_furniture(line) or (_is_listed(line, sections, words) and not _is_dated_meta(line)):
+        expected = "furniture"
+    else:
+        expected = None
+    assert _credit_or_furniture(line, sections, words) == expected
 
 
 @given(edited_map(), st.data())

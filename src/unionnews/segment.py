@@ -229,21 +229,26 @@ _ANY_FURNITURE = LineTest.of(FURNITURE_CUES + FURNITURE_PATTERNS, {**FURNITURE_N
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
 
 
-def line_start_test(credits: tuple[str, ...], furniture: LineTest) -> regex.Pattern[str]:
-    """One ``match`` per line for the credit patterns and the line-start furniture patterns.
+def line_start_test(credits: tuple[str, ...], cue: LineTest, listed: LineTest) -> regex.Pattern[str]:
+    """One ``match`` per line for the credit patterns and both furniture tables' line-start patterns.
 
-    The credit alternative comes first, in a group: the group set is :func:`is_credit`'s
-    yes; a match without it means no credit and a furniture line-start pattern matched.
-    Two tables in one call, where a ``regex`` call costs more than most of its tries.
-    Every credit pattern must be anchored (a floating one could match past the start).
+    The alternatives are tried in order, each in its group: ``credit`` set is
+    :func:`is_credit`'s yes; ``cue`` set means no credit and a cue's line-start pattern
+    matched; ``listed``, neither of those and a listed one did.  Three tables in one call,
+    where a ``regex`` call costs more than most of its tries.  Every credit pattern must be
+    anchored (a floating one could match past the start).
     """
-    if not all(_is_anchored(p) for p in credits) or furniture.start is None:
-        raise ValueError("every credit pattern and some furniture pattern must be anchored at the line start")
+    if not all(_is_anchored(p) for p in credits) or cue.start is None or listed.start is None:
+        raise ValueError(
+            "every credit pattern, and some pattern of each table, must be anchored at the line start"
+        )
     credit_start, _ = split_anchored(credits)
-    return regex.compile(f"(?P<credit>{credit_start.pattern})|{furniture.start.pattern}")
+    return regex.compile(
+        f"(?P<credit>{credit_start.pattern})|(?P<cue>{cue.start.pattern})|(?P<listed>{listed.start.pattern})"
+    )
 
 
-_LINE_START_RE = line_start_test(CREDIT_PATTERNS, _ANY_FURNITURE)
+_LINE_START_RE = line_start_test(CREDIT_PATTERNS, _CUE_FURNITURE, _LISTED_FURNITURE)
 #: The outlet endings as one alternation, longest first (``日报`` before ``报``).
 OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
 OUTLET_GUARD = first_char_guard(OUTLET_SUFFIXES)
@@ -346,20 +351,41 @@ def _is_listed(line: str, sections: frozenset[str], words: tuple[str, ...]) -> b
     return line in sections or (bool(words) and any(w in line for w in words))
 
 
-def _may_be_furniture(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
-    """Whether a cue or :func:`_is_listed` can call ``line`` furniture: both tables at once, then the lexicon.
-
-    A necessary condition (it holds wherever either does), so only the few lines it lets
-    through are tried against each table apart.
-    """
-    return _ANY_FURNITURE(line) or _in_lexicon_or_past_start(line, sections, words)
-
-
 def _in_lexicon_or_past_start(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
-    """:func:`_may_be_furniture` but for the tables' line-start patterns (tried with the credits)."""
+    """Whether a cue or :func:`_is_listed` can call ``line`` furniture, where no line-start pattern matched.
+
+    Both tables' other patterns in one test, then the lexicon: a necessary condition (it
+    holds wherever either does), so only the few lines it lets through are tried against
+    each table apart.
+    """
     return (
         _ANY_FURNITURE.past_start(line) or line in sections or (bool(words) and any(w in line for w in words))
     )
+
+
+def _credit_or_furniture(line: str, sections: frozenset[str], words: tuple[str, ...]) -> LineKind | None:
+    """``credit`` (:func:`is_credit`), ``furniture`` (a cue, or listed and no dated metadata line) or None.
+
+    The line-start patterns of all three tables are one match, which also says which
+    table's matched; the rest of each table is tried only when that can change the answer.
+    """
+    start = _LINE_START_RE.match(line)
+    if start is not None:
+        if start.group("credit") is not None:
+            return "credit"
+        if start.group("cue") is not None or _CUE_FURNITURE.past_start(line):
+            return "furniture"
+        return None if _is_dated_meta(line) else "furniture"
+    if not _in_lexicon_or_past_start(line, sections, words):
+        return None
+    if _CUE_FURNITURE.past_start(line):
+        return "furniture"
+    listed = (
+        _LISTED_FURNITURE.past_start(line)
+        or line in sections
+        or (bool(words) and any(w in line for w in words))
+    )
+    return "furniture" if listed and not _is_dated_meta(line) else None
 
 
 def _is_cue_furniture(line: str) -> bool:
@@ -415,13 +441,7 @@ def classified(text: str, lexicon: Lexicon) -> list[tuple[int, int, LineKind, st
     kinds: list[LineKind | None] = [None] * len(lines)
     sections, words = frozenset(lexicon.get("section")), lexicon.get("furniture")
     for i, (_, _, s) in enumerate(lines):
-        start = _LINE_START_RE.match(s)
-        if start is not None and start.group("credit") is not None:
-            kinds[i] = "credit"
-        elif (start is not None or _in_lexicon_or_past_start(s, sections, words)) and (
-            _is_cue_furniture(s) or (_is_listed(s, sections, words) and not _is_dated_meta(s))
-        ):
-            kinds[i] = "furniture"
+        kinds[i] = _credit_or_furniture(s, sections, words)
     body_start = next(
         (i for i, (_, _, s) in enumerate(lines) if kinds[i] is None and is_prose(s)), len(lines)
     )
