@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -13,10 +14,10 @@ from unionnews.document import Document
 from unionnews.errors import InputError
 from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
-from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
+from unionnews.normalize.offsets import OffsetMap, raw_spans_of, without_stretches
 from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
-from unionnews.segment import Line, classify
+from unionnews.segment import Line, LineKind, classified
 
 EVENT_HOOKS = ("unionnews_extract_meetings", "unionnews_extract_initiatives", "unionnews_extract_statistics")
 METADATA_FIELDS = ("title", "published", "source", "column", "newspaper")
@@ -60,10 +61,10 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
             for key in METADATA_FIELDS:
                 if meta[key] is None and isinstance(result, dict) and result.get(key):
                     meta[key] = result[key]
-        document = Document(document.text, document.lines, document.lexicon, meta["published"])
+        document = document.dated(meta["published"])
 
         dates = _collect(registry, "unionnews_extract_dates", document, errors, session)
-        document = Document(document.text, document.lines, document.lexicon, document.published, tuple(dates))
+        document = document.dated(document.published, tuple(dates))
         people = _dedupe(_collect(registry, "unionnews_extract_people", document, errors, session))
         events: list[Event] = []
         for hook in EVENT_HOOKS:
@@ -73,14 +74,14 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
         title=meta["title"],
         published=meta["published"],
         source=meta["source"],
-        people=tuple(_with_raw(p, to_raw) for p in people),
-        events=tuple(_with_raw(e, to_raw) for e in _dedupe(events)),
+        people=_with_raw(people, to_raw),
+        events=_with_raw(_dedupe(events), to_raw),
         text=text,
         repairs=norm.repairs,
         column=meta["column"],
         newspaper=meta["newspaper"],
         script=norm.script,
-        dates=tuple(_with_raw(d, to_raw) for d in dates),
+        dates=_with_raw(dates, to_raw),
         furniture=tuple(furniture),
         errors=tuple(errors),
     )
@@ -88,7 +89,7 @@ def assemble(norm: NormalizedText, registry: Plugins) -> Article:
 
 def segmented(norm: NormalizedText, registry: Plugins) -> tuple[Document, OffsetMap, list[FurnitureSpan]]:
     """The document extractors read (furniture dropped), its map to the raw input, and the furniture."""
-    lines = classify(norm.text, registry.lexicon)
+    lines = classified(norm.text, registry.lexicon)
     text, kept, to_raw, furniture = _drop_furniture(norm, lines)
     return Document(text=text, lines=tuple(kept), lexicon=registry.lexicon), to_raw, furniture
 
@@ -132,13 +133,23 @@ def _identity(item: Any) -> tuple[Any, ...]:
     return (repr(item),)
 
 
-def _with_raw(item: Any, to_raw: OffsetMap) -> Any:
-    """``item`` with its evidence's raw offsets filled in (records whose evidence is outside the text kept as they are)."""
-    ev = getattr(item, "evidence", None)
-    if not isinstance(ev, Span) or not 0 <= ev.start <= ev.end <= to_raw.out_length:
-        return item
-    raw_start, raw_end = to_raw.raw_span(ev.start, ev.end)
-    return _replace_evidence(item, Span(ev.start, ev.end, raw_start, raw_end))
+def _with_raw(items: list[Any], to_raw: OffsetMap) -> tuple[Any, ...]:
+    """``items`` with their evidence's raw offsets filled in, all spans mapped in one call.
+
+    Records whose evidence is outside the text are kept as they are.
+    """
+    out = list(items)
+    at = []
+    spans = []
+    limit = to_raw.out_length
+    for k, item in enumerate(out):
+        ev = getattr(item, "evidence", None)
+        if isinstance(ev, Span) and 0 <= ev.start <= ev.end <= limit:
+            at.append(k)
+            spans.append((ev.start, ev.end))
+    for k, (start, end), raw in zip(at, spans, raw_spans_of(to_raw, spans), strict=True):
+        out[k] = _replace_evidence(out[k], Span(start, end, *raw))
+    return tuple(out)
 
 
 def _replace_evidence(item: Any, evidence: Span) -> Any:
@@ -149,46 +160,83 @@ def _replace_evidence(item: Any, evidence: Span) -> Any:
         plan = _EVIDENCE_PLANS[cls] = _evidence_plan(cls)
     if not plan:
         return attrs.evolve(item, evidence=evidence)
-    names, index = plan
-    values = [getattr(item, name) for name in names]
-    values[index] = evidence
-    return cls(*values)
+    before, after = plan
+    return cls(*before(item), evidence, *after(item))
 
 
-def _evidence_plan(cls: type[Any]) -> tuple[tuple[str, ...], int] | tuple[()]:
-    """The positional fields of ``cls`` and where ``evidence`` is among them; ``()`` when not that simple."""
+def _evidence_plan(cls: type[Any]) -> _Plan | tuple[()]:
+    """Getters of the positional fields of ``cls`` before and after ``evidence``; ``()`` when not that simple."""
     fields = attrs.fields(cls)
     if not all(f.init and not f.kw_only and f.alias == f.name for f in fields):
         return ()
     names = tuple(f.name for f in fields)
-    return (names, names.index("evidence")) if "evidence" in names else ()
+    if "evidence" not in names:
+        return ()
+    index = names.index("evidence")
+    return _getter(names[:index]), _getter(names[index + 1 :])
 
 
-_EVIDENCE_PLANS: dict[type[Any], tuple[tuple[str, ...], int] | tuple[()]] = {}
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of ``names`` of an object, as a tuple (one C call)."""
+    if not names:
+        return lambda _item: ()
+    get = operator.attrgetter(*names)
+    return get if len(names) > 1 else lambda item: (get(item),)
+
+
+_Plan = tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]]]
+_EVIDENCE_PLANS: dict[type[Any], _Plan | tuple[()]] = {}
 
 
 def _drop_furniture(
-    norm: NormalizedText, lines: list[Line]
+    norm: NormalizedText, lines: list[tuple[int, int, LineKind, str]]
 ) -> tuple[str, list[Line], OffsetMap, list[FurnitureSpan]]:
-    """Remove furniture lines; keep them as spans, and re-base the kept lines' offsets."""
-    edits: list[Edit] = []
-    furniture: list[FurnitureSpan] = []
+    """Remove furniture lines; keep them as spans, and the other lines with offsets into the new text.
+
+    ``lines`` are :func:`~unionnews.segment.classified` tuples: each kept line is made once,
+    already re-based.  Each furniture line goes with its newline: the deletions are sorted,
+    apart and non-empty, so the map is :func:`~unionnews.normalize.offsets.without_stretches`, and the raw
+    spans of the lines and of the deletions are mapped in one call.
+    """
     text = norm.text
-    for line in lines:
-        if line.kind == "furniture":
-            end = line.end + 1 if line.end < len(text) and text[line.end] == "\n" else line.end
-            edits.append(Edit(line.start, end, ""))
-            furniture.append(FurnitureSpan("furniture", line.text, *norm.raw_span(line.start, line.end)))
-    new_text = apply_edits(text, edits)
-    to_raw = norm.offsets.then(edits, len(new_text))
+    size = len(text)
+    shown: list[tuple[int, int]] = []
+    cuts: list[tuple[int, int]] = []
+    names: list[str] = []
+    for start, end, kind, line_text in lines:
+        if kind == "furniture":
+            names.append(line_text)
+            shown.append((start, end))
+            cuts.append((start, end + 1 if end < size and text[end] == "\n" else end))
+    if not cuts:
+        return text, [Line(*line) for line in lines], norm.offsets, []
+    raw = raw_spans_of(norm.offsets, shown + cuts)
+    furniture = [
+        FurnitureSpan("furniture", name, *span) for name, span in zip(names, raw[: len(names)], strict=True)
+    ]
+    new_text = _without(text, cuts)
+    to_raw = without_stretches(norm.offsets, cuts, len(new_text), raw[len(cuts) :])
     kept = []
     removed = 0
-    it = iter(edits)
+    it = iter(cuts)
     nxt = next(it, None)
-    for line in lines:
-        while nxt is not None and nxt.end <= line.start:
-            removed += nxt.end - nxt.start
+    for start, end, kind, line_text in lines:
+        while nxt is not None and nxt[1] <= start:
+            removed += nxt[1] - nxt[0]
             nxt = next(it, None)
-        if line.kind != "furniture":
-            kept.append(Line(line.start - removed, line.end - removed, line.kind, line.text))
+        if kind != "furniture":
+            kept.append(Line(start - removed, end - removed, kind, line_text))
     return new_text, kept, to_raw, furniture
+
+
+def _without(text: str, cuts: list[tuple[int, int]]) -> str:
+    """``text`` with the sorted, non-overlapping ``cuts`` taken out."""
+    if not cuts:
+        return text
+    parts = []
+    pos = 0
+    for start, end in cuts:
+        parts.append(text[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

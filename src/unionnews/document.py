@@ -56,7 +56,7 @@ class Document:
         found = self._kinds.get(kinds)
         if found is None:
             found = self._kinds[kinds] = tuple(
-                (i, line) for i, line in enumerate(self.lines) if line.kind in kinds
+                [(i, line) for i, line in enumerate(self.lines) if line.kind in kinds]
             )
         return iter(found)
 
@@ -74,26 +74,55 @@ class Document:
     def _split(self, kinds: tuple[str, ...]) -> tuple[Sentence, ...]:
         out = []
         for i, line in self.lines_of(*kinds):
-            base = line.start
-            for m in SENTENCE_END_RE.finditer(line.text):
-                text = m.group()
+            for start, end, text in _pieces(line.text, line.start):
                 if text.strip():
-                    start, end = m.span()
-                    out.append(Sentence(base + start, base + end, text, i))
+                    out.append(Sentence(start, end, text, i))
         return tuple(out)
 
-    _date_index: tuple[list[int], list[int]] = attrs.field(
-        init=False,
-        repr=False,
-        eq=False,
-        default=attrs.Factory(lambda self: _index_dates(self.dates), takes_self=True),
+    _date_index: tuple[list[int], list[int]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
     )
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        """The dates whose evidence starts in ``[start, end)``, in ``dates`` order (a bisect, not a scan)."""
-        starts, order = self._date_index
+        """The dates whose evidence starts in ``[start, end)``, in ``dates`` order (a bisect, not a scan).
+
+        The index is built on the first call: most documents of a parse are never asked.
+        """
+        index = self._date_index
+        if index is None:
+            index = _index_dates(self.dates)
+            object.__setattr__(self, "_date_index", index)
+        starts, order = index
         found = order[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         return [self.dates[i] for i in sorted(found)]
+
+    def dated(self, published: str | None, dates: tuple[DateMention, ...] = ()) -> Document:
+        """This document with ``published`` and ``dates`` set, sharing the lines and sentences picked out so far.
+
+        Same text, same lines: what the earlier hooks split is valid for the later ones.
+        """
+        new = Document(self.text, self.lines, self.lexicon, published, dates)
+        object.__setattr__(new, "_sentences", self._sentences)
+        object.__setattr__(new, "_kinds", self._kinds)
+        return new
+
+
+def _pieces(text: str, base: int) -> Iterator[tuple[int, int, str]]:
+    """The matches of :data:`SENTENCE_END_RE` in ``text`` as ``(base + start, base + end, piece)``.
+
+    In text without a newline (every line a page is split into) the matches tile it end
+    to end, the only empty one at its end: each starts where the one before ended, so
+    ``findall`` gives them without a match object each.
+    """
+    if "\n" in text:
+        for m in SENTENCE_END_RE.finditer(text):
+            yield base + m.start(), base + m.end(), m.group()
+        return
+    start = base
+    for piece in SENTENCE_END_RE.findall(text):
+        end = start + len(piece)
+        yield start, end, piece
+        start = end
 
 
 def _index_dates(dates: tuple[DateMention, ...]) -> tuple[list[int], list[int]]:

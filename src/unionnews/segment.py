@@ -22,7 +22,7 @@ Every step is one pass over the lines, or a bounded window around one line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 import attrs
@@ -41,7 +41,6 @@ from unionnews.layout_rules import (
     TITLE_LABELS,
 )
 from unionnews.lexicon import CREDIT_PATTERNS, FURNITURE_NEEDS, FURNITURE_PATTERNS, SITE_SUFFIXES, Lexicon
-from unionnews.normalize.charsets import HAN_RE
 
 LineKind = Literal["headline", "dek", "dateline", "byline", "body", "credit", "furniture"]
 
@@ -201,6 +200,10 @@ class LineTest:
     def __call__(self, line: str) -> bool:
         if self.start is not None and self.start.match(line) is not None:
             return True
+        return self.past_start(line)
+
+    def past_start(self, line: str) -> bool:
+        """The test without its line-start patterns (for a caller that tried them already)."""
         if self.floating is not None and self.floating.search(line) is not None:
             return True
         if self.gate is None or self.gate.search(line) is None:
@@ -220,8 +223,32 @@ def _split_or_none(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str] | None
 
 _LISTED_FURNITURE = LineTest.of(FURNITURE_PATTERNS, FURNITURE_NEEDS)
 _CUE_FURNITURE = LineTest.of(FURNITURE_CUES, FURNITURE_CUE_NEEDS)
+#: Both tables in one test: most lines match neither, and then one test answers for both.
+_ANY_FURNITURE = LineTest.of(FURNITURE_CUES + FURNITURE_PATTERNS, {**FURNITURE_NEEDS, **FURNITURE_CUE_NEEDS})
 #: Credit patterns are anchored at the line start, where one alternation is fastest.
 _CREDIT_RE = any_of(CREDIT_PATTERNS)
+
+
+def line_start_test(credits: tuple[str, ...], cue: LineTest, listed: LineTest) -> regex.Pattern[str]:
+    """One ``match`` per line for the credit patterns and both furniture tables' line-start patterns.
+
+    The alternatives are tried in order, each in its group: ``credit`` set is
+    :func:`is_credit`'s yes; ``cue`` set means no credit and a cue's line-start pattern
+    matched; ``listed``, neither of those and a listed one did.  Three tables in one call,
+    where a ``regex`` call costs more than most of its tries.  Every credit pattern must be
+    anchored (a floating one could match past the start).
+    """
+    if not all(_is_anchored(p) for p in credits) or cue.start is None or listed.start is None:
+        raise ValueError(
+            "every credit pattern, and some pattern of each table, must be anchored at the line start"
+        )
+    credit_start, _ = split_anchored(credits)
+    return regex.compile(
+        f"(?P<credit>{credit_start.pattern})|(?P<cue>{cue.start.pattern})|(?P<listed>{listed.start.pattern})"
+    )
+
+
+_LINE_START_RE = line_start_test(CREDIT_PATTERNS, _CUE_FURNITURE, _LISTED_FURNITURE)
 #: The outlet endings as one alternation, longest first (``日报`` before ``报``).
 OUTLET_ALT = "|".join(sorted(OUTLET_SUFFIXES, key=len, reverse=True))
 OUTLET_GUARD = first_char_guard(OUTLET_SUFFIXES)
@@ -269,7 +296,16 @@ CHANNEL_PATH_RE = regex.compile(CHANNEL_PATH)
 WEEKDAY_RE = regex.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 OUTLET_SPLIT_RE = regex.compile(r"[\s\-_—|｜·]+")
 PAGE_TITLE_RE = regex.compile(r"^(.{6,80}?)\s*[-_—|｜]\s*(.{1,20}?)(?:\s*[-_—|｜]\s*(.{1,20}))?$")
+#: What PAGE_TITLE_RE needs: one of its separators.
+_TITLE_SEPARATOR_RE = plain_strings(("-", "_", "—", "|", "｜"))
 NAME_LINE_RE = regex.compile(r"^\p{Han}{2,4}$")
+
+
+def han_at_least(n: int) -> regex.Pattern[str]:
+    """A pattern matching (at the start) a line holding at least ``n`` hanzi: one call, no list of them."""
+    return regex.compile(rf"(?:\P{{Han}}*\p{{Han}}){{{n}}}")
+
+
 _PROSE_MIN = 40
 _SENTENCE_MIN = 10
 
@@ -313,6 +349,43 @@ def _is_listed(line: str, sections: frozenset[str], words: tuple[str, ...]) -> b
     if _LISTED_FURNITURE(line):
         return True
     return line in sections or (bool(words) and any(w in line for w in words))
+
+
+def _in_lexicon_or_past_start(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
+    """Whether a cue or :func:`_is_listed` can call ``line`` furniture, where no line-start pattern matched.
+
+    Both tables' other patterns in one test, then the lexicon: a necessary condition (it
+    holds wherever either does), so only the few lines it lets through are tried against
+    each table apart.
+    """
+    return (
+        _ANY_FURNITURE.past_start(line) or line in sections or (bool(words) and any(w in line for w in words))
+    )
+
+
+def _credit_or_furniture(line: str, sections: frozenset[str], words: tuple[str, ...]) -> LineKind | None:
+    """``credit`` (:func:`is_credit`), ``furniture`` (a cue, or listed and no dated metadata line) or None.
+
+    The line-start patterns of all three tables are one match, which also says which
+    table's matched; the rest of each table is tried only when that can change the answer.
+    """
+    start = _LINE_START_RE.match(line)
+    if start is not None:
+        if start.group("credit") is not None:
+            return "credit"
+        if start.group("cue") is not None or _CUE_FURNITURE.past_start(line):
+            return "furniture"
+        return None if _is_dated_meta(line) else "furniture"
+    if not _in_lexicon_or_past_start(line, sections, words):
+        return None
+    if _CUE_FURNITURE.past_start(line):
+        return "furniture"
+    listed = (
+        _LISTED_FURNITURE.past_start(line)
+        or line in sections
+        or (bool(words) and any(w in line for w in words))
+    )
+    return "furniture" if listed and not _is_dated_meta(line) else None
 
 
 def _is_cue_furniture(line: str) -> bool:
@@ -359,18 +432,20 @@ def is_byline(line: str) -> bool:
 
 def classify(text: str, lexicon: Lexicon) -> list[Line]:
     """Classify every non-blank line of ``text``."""
+    return [Line(a, b, k, s) for a, b, k, s in classified(text, lexicon)]
+
+
+def classified(text: str, lexicon: Lexicon) -> list[tuple[int, int, LineKind, str]]:
+    """:func:`classify` as ``(start, end, kind, text)`` tuples, for a caller that re-bases the lines anyway."""
     lines = split_lines(text)
     kinds: list[LineKind | None] = [None] * len(lines)
     sections, words = frozenset(lexicon.get("section")), lexicon.get("furniture")
     for i, (_, _, s) in enumerate(lines):
-        if is_credit(s):
-            kinds[i] = "credit"
-        elif _is_cue_furniture(s) or (_is_listed(s, sections, words) and not _is_dated_meta(s)):
-            kinds[i] = "furniture"
+        kinds[i] = _credit_or_furniture(s, sections, words)
     body_start = next(
         (i for i, (_, _, s) in enumerate(lines) if kinds[i] is None and is_prose(s)), len(lines)
     )
-    headline = _find_headline(lines, kinds, body_start)
+    headline, not_meta = _find_headline(lines, kinds, body_start)
     kicker = _kicker(lines, kinds, headline)
     for i in range(body_start):
         s = lines[i][2]
@@ -382,12 +457,8 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
             kinds[i] = "dek"
         elif headline is not None and i > headline and s == lines[headline][2]:
             kinds[i] = "furniture"
-        elif is_dateline(s):
-            kinds[i] = "dateline"
-        elif is_byline(s):
-            kinds[i] = "byline"
-        elif is_meta(s):
-            kinds[i] = "dateline"
+        elif i >= not_meta and (meta := _meta_kind(s)) is not None:
+            kinds[i] = meta
         elif headline is not None and i > headline:
             kinds[i] = "byline" if NAME_LINE_RE.match(s) else "dek" if _is_dek(s) else "body"
         else:
@@ -397,7 +468,7 @@ def classify(text: str, lexicon: Lexicon) -> list[Line]:
         if kinds[i] is None:
             s = lines[i][2]
             kinds[i] = "byline" if _is_end_byline(s) else "body"
-    return [Line(a, b, k or "body", s) for (a, b, s), k in zip(lines, kinds, strict=True)]
+    return [(a, b, k or "body", s) for (a, b, s), k in zip(lines, kinds, strict=True)]
 
 
 def _kicker(
@@ -422,6 +493,8 @@ def _is_end_byline(line: str) -> bool:
 
 def page_title_parts(line: str) -> tuple[str, ...] | None:
     """``TITLE-section-site`` (an HTML <title> copied into the text) split, or None."""
+    if _TITLE_SEPARATOR_RE.search(line) is None:
+        return None
     m = PAGE_TITLE_RE.match(line)
     if not m:
         return None
@@ -439,12 +512,26 @@ _HEADLINE_HAN_MIN = 5
 _HEADLINE_LEN_MAX = 80
 #: Lines looked at above (or, on date-first pages, below) the metadata block.
 _HEADLINE_WINDOW = 8
+_HEADLINE_HAN_RE = han_at_least(_HEADLINE_HAN_MIN)
+_BARE_HEADLINE_HAN_RE = han_at_least(HEADLINE_MIN)
+
+
+def _meta_kind(line: str) -> LineKind | None:
+    """What a metadata line is classified as (``dateline`` or ``byline``); None for a line :func:`is_meta` refuses."""
+    if is_dateline(line):
+        return "dateline"
+    if is_byline(line):
+        return "byline"
+    return "dateline" if _is_other_meta(line) else None
 
 
 def is_meta(line: str) -> bool:
     """A line of the page's metadata block: a date line, a byline, labelled fields, an e-paper line."""
-    if is_dateline(line) or is_byline(line):
-        return True
+    return is_dateline(line) or is_byline(line) or _is_other_meta(line)
+
+
+def _is_other_meta(line: str) -> bool:
+    """:func:`is_meta` for a line already found to be neither a dateline nor a byline."""
     if len(line) > 160 or is_prose(line):
         return False
     if len(line) < _STAMP_LINE_MAX and DATE_CLOCK_RE.search(line):
@@ -454,15 +541,20 @@ def is_meta(line: str) -> bool:
 
 def is_headline_like(line: str) -> bool:
     """A line that can be a headline: a short run of words, no sentence end, no field label."""
+    return _has_headline_shape(line) and not is_meta(line)
+
+
+def _has_headline_shape(line: str) -> bool:
+    """:func:`is_headline_like` but for the metadata test, for lines known to be no metadata."""
     if (
         len(line) > _HEADLINE_LEN_MAX
         or line.endswith(("。", "：", ":", "；", "，"))
         or line[0] in ",，、;；.。"
     ):
         return False
-    if len(HAN_RE.findall(line)) < _HEADLINE_HAN_MIN or NAME_LINE_RE.match(line):
+    if not _HEADLINE_HAN_RE.match(line) or NAME_LINE_RE.match(line):
         return False
-    if is_meta(line) or _is_dek(line) or _is_outlet_line(line):
+    if _is_dek(line) or _is_outlet_line(line):
         return False
     return "》" not in line[:1] and not CHANNEL_PATH_RE.match(line)
 
@@ -480,44 +572,61 @@ def _is_today_header(line: str) -> bool:
 
 def _find_headline(
     lines: list[tuple[int, int, str]], kinds: list[LineKind | None], body_start: int
-) -> int | None:
-    """The headline: the candidate nearest above the first metadata line; below it on date-first pages."""
+) -> tuple[int | None, int]:
+    """The headline: the candidate nearest above the first metadata line; below it on date-first pages.
+
+    Also how many leading lines the search found to be no metadata (of those not
+    classified yet): the lines above the first metadata line, which need not be asked again.
+    """
     candidates = [i for i in range(body_start) if kinds[i] is None]
     titled = _page_title_headline(lines, kinds, candidates)
     if titled is not None:
-        return titled
+        return titled, 0
     anchor = next(
         (i for i in range(body_start) if kinds[i] == "credit" or (kinds[i] is None and is_meta(lines[i][2]))),
         None,
     )
     if anchor is None:
-        return _bare_headline(lines, kinds, body_start)
+        return _bare_headline(lines, kinds, body_start), body_start
     if not _is_today_header(lines[anchor][2]):
-        above = _nearest(lines, kinds, range(anchor - 1, max(-1, anchor - 1 - _HEADLINE_WINDOW), -1))
+        above = _nearest(
+            lines, kinds, range(anchor - 1, max(-1, anchor - 1 - _HEADLINE_WINDOW), -1), _has_headline_shape
+        )
         if above is not None:
-            return _over_subtitle(lines, kinds, above)
-    return _nearest(lines, kinds, range(anchor + 1, min(body_start, anchor + 1 + _HEADLINE_WINDOW)))
+            return _over_subtitle(lines, kinds, above), anchor
+    below = range(anchor + 1, min(body_start, anchor + 1 + _HEADLINE_WINDOW))
+    return _nearest(lines, kinds, below, is_headline_like), anchor
 
 
 def _over_subtitle(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], found: int) -> int:
     """The line right above ``found`` when it is the headline and ``found`` its subtitle.
 
     A short two-part slogan above (``工地战高温 关爱送清凉``) is a kicker, and a breadcrumb
-    ending in the headline is navigation: then ``found`` stays the headline.
+    ending in the headline is navigation: then ``found`` stays the headline.  ``found``
+    stands above the first metadata line, so the line above it is no metadata either.
     """
     up = found - 1
     if up < 0 or kinds[up] is not None:
         return found
     upper, lower = lines[up][2], lines[found][2]
-    if not is_headline_like(upper) or COUPLET_RE.match(upper) or upper in lower or lower in upper:
+    if not _has_headline_shape(upper) or COUPLET_RE.match(upper) or upper in lower or lower in upper:
         return found
     return found if page_title_parts(upper) else up
 
 
-def _nearest(lines: list[tuple[int, int, str]], kinds: list[LineKind | None], order: range) -> int | None:
-    """The first headline-like line in ``order``, passing over furniture, names and metadata."""
+def _nearest(
+    lines: list[tuple[int, int, str]],
+    kinds: list[LineKind | None],
+    order: range,
+    headline_like: Callable[[str], bool],
+) -> int | None:
+    """The first headline-like line in ``order``, passing over furniture, names and metadata.
+
+    ``headline_like`` is :func:`is_headline_like`, or :func:`_has_headline_shape` where
+    the lines are known to be no metadata.
+    """
     for j in order:
-        if kinds[j] is None and is_headline_like(lines[j][2]):
+        if kinds[j] is None and headline_like(lines[j][2]):
             return j
     return None
 
@@ -566,7 +675,7 @@ def _bare_headline(
     s = lines[j][2]
     if not HEADLINE_MIN <= len(s) <= HEADLINE_MAX or s.endswith(("。", "！", "？", "：", ":")):
         return None
-    if is_dateline(s) or is_byline(s) or len(HAN_RE.findall(s)) < HEADLINE_MIN:
+    if is_dateline(s) or is_byline(s) or not _BARE_HEADLINE_HAN_RE.match(s):
         return None
     return j
 
