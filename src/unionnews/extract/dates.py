@@ -16,7 +16,7 @@ from typing import TypeVar
 import regex
 
 from unionnews.extract.numerals import NumeralError, read_chinese_number
-from unionnews.models import DateMention
+from unionnews.models import DateMention, Span
 
 _CN = "〇零一二三四五六七八九十"
 #: A clock time after a date: `` 18:22``, `` 09:24:40`` (after 日 the space is optional).
@@ -115,8 +115,6 @@ def _resolve_relative(
     offset: int,
 ) -> Iterator[DateMention]:
     last: tuple[str | None, str | None] = (None, None)
-    from unionnews.models import Span
-
     for start, end, text, value, precision, relative in mentions:
         if relative:
             how = _RELATIVE.get(text)
