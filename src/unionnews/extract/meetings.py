@@ -204,7 +204,7 @@ def extract_meetings(document: Document) -> list[Event]:
     starts = [_start(d) for d in dates]
     ctx = _Context(dateline=_dateline(document, dates), history=sentences)
     paragraph_date: dict[int, str | None] = {}
-    follow_up = FOLLOW_UP_RE.search(document.text) is not None
+    follow_up = _may_follow_up(document.text) and FOLLOW_UP_RE.search(document.text) is not None
     suffixes = document.lexicon.get("meeting_suffix")
     echoes = _headline_echoes(document)
     for k, sentence in enumerate(sentences):
@@ -246,6 +246,11 @@ def extract_meetings(document: Document) -> list[Event]:
     return _finish(events, document.text, _headline_organizer(document))
 
 
+def _may_follow_up(text: str) -> bool:
+    """Whether ``text`` has ``精神``, which every match of :data:`FOLLOW_UP_RE` ends with."""
+    return "精神" in text
+
+
 def _headline_echoes(document: Document) -> set[int]:
     """The body lines that repeat a headline (their sentences are read from the headline)."""
     headlines = {line.text.strip() for _, line in document.lines_of("headline")}
@@ -261,6 +266,14 @@ def _may_report(text: str) -> bool:
 
 _REPORT_WORDS = ("召开", "举行", "举办", "开幕", "闭幕")
 _REPORT_RE = plain_strings(_REPORT_WORDS)
+
+
+def _may_hold(text: str) -> bool:
+    """Whether ``text`` has a holding verb: :data:`HOLD_RE` needs one, a plain-string scan finds it faster."""
+    return _HOLD_VERB_RE.search(text) is not None
+
+
+_HOLD_VERB_RE = plain_strings(HOLD_VERBS)
 
 
 def _headline_meetings(
@@ -283,6 +296,8 @@ def _headline_organizer(document: Document) -> str | None:
     """The one organizer a headline says held a meeting (``X总工会召开Y会``), if any."""
     found: set[str] = set()
     for _, line in document.lines_of("headline"):
+        if not _may_hold(line.text):
+            continue
         for m in HOLD_RE.finditer(line.text):
             found.update(org for org, _ in organizers_before(line.text[: m.start()]))
     return found.pop() if len(found) == 1 else None
@@ -332,7 +347,8 @@ def _timeline(
     marks: list[tuple[int, str | None, int]] = [
         (_start(m) - sentence.start, _value(m, ctx), 0) for m in in_sentence if m.text != "同时"
     ]
-    marks += [(m.start(), None, int(m.group(1))) for m in DAY_ONLY_RE.finditer(sentence.text)]
+    if "日" in sentence.text or "号" in sentence.text:  # what every day of DAY_ONLY_RE ends with
+        marks += [(m.start(), None, int(m.group(1))) for m in DAY_ONLY_RE.finditer(sentence.text)]
     marks.sort(key=lambda mark: mark[0])
     positions: list[int] = []
     values: list[str] = []
@@ -395,7 +411,7 @@ def _chair_after(sentences: list[Sentence], k: int) -> str | None:
     for later in sentences[k + 1 : k + 1 + CHAIR_LOOKAHEAD]:
         if later.line != sentences[k].line and later.line != sentences[k].line + 1:
             break
-        if HOLD_RE.search(later.text) and "主持" not in later.text:
+        if "主持" not in later.text and _may_hold(later.text) and HOLD_RE.search(later.text):
             break
         chair = _chair(later.text)
         if chair:
@@ -468,6 +484,9 @@ def _verb_form(
     name = _clean_name(name) or None if name else None
     if name is not None and _BACK_REFERENCE_RE.match(phrase):
         return []  # ``召开这次座谈会``: the meeting already reported
+    activity = _activity_name(phrase) if name is None else None
+    if name is None and activity is None:
+        return []  # neither a meeting nor an activity: no subject to look for
     before = _clause_before(text, breaks, m.start())
     if before is None:
         return []
@@ -475,7 +494,6 @@ def _verb_form(
     date = date_at(m.start(_VERB))
     place = m[_PLACE]
     if name is None:
-        activity = _activity_name(phrase)
         if activity and organizers and not _not_held(before, organizers[-1][1]):
             return [
                 Activity(o, activity, date, place, evidence, "builtin.meetings", 0.6) for o, _ in organizers
