@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionnews.extract import initiatives, meetings
+from unionnews.extract import initiatives, meetings, statistics
 from unionnews.lexicon import HOLD_VERBS
 
 #: Trigger-like words of one to four characters, and the empty word, in any order.
@@ -102,3 +106,54 @@ def test_follow_up_and_holding_verb_gates_on_written_sentences() -> None:
     held = "市总工会召开十届四次全委会议。"
     assert meetings.HOLD_RE.search(held) and meetings._may_hold(held)
     assert not meetings._may_hold("会议在市职工文化中心开幕。")
+
+
+#: Pieces of counts and non-counts inside the BMP: digits (ASCII, full-width, Arabic-Indic), numerals,
+#: big units, separators, measure words and the characters that stop a count.
+_BMP_COUNT_PIECES = (
+    *"0123456789０５٣一二两三十百千万亿零点多余,.:：—-～~至到第年月日%《》“”，。、 ",
+    *statistics.MEASURES,
+    "以上",
+    "职工",
+)
+bmp_count_texts = st.lists(st.sampled_from(_BMP_COUNT_PIECES), max_size=30).map("".join)
+needs_possessive_re = pytest.mark.skipif(
+    sys.version_info < (3, 11), reason="re has possessive quantifiers from 3.11"
+)
+
+
+def _matches(pattern: re.Pattern[str] | regex.Pattern[str], text: str, pos: int) -> object:
+    m = pattern.match(text, pos)
+    return m and (m.span(), m.groups())
+
+
+@needs_possessive_re
+@settings(max_examples=1000)
+@given(bmp_count_texts, st.integers(0, 40))
+def test_standard_count_pattern_matches_as_regex_inside_the_bmp(text: str, pos: int) -> None:
+    fast = statistics.standard_stat_re()
+    assert fast is not None
+    assert _matches(fast, text, pos) == _matches(statistics.STAT_RE, text, pos)
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+        (m.span(), m.groups()) for m in statistics.STAT_RE.finditer(text)
+    ]
+
+
+@needs_possessive_re
+def test_both_engines_read_every_bmp_character_alike_as_a_digit() -> None:
+    """Why the standard-library pattern may read any text without characters outside the BMP."""
+    fast, slow = re.compile(r"\d"), regex.compile(r"\d")
+    assert [c for c in map(chr, range(0x10000)) if bool(fast.match(c)) != bool(slow.match(c))] == []
+
+
+def test_text_outside_the_bmp_is_read_with_regex() -> None:
+    assert statistics._stat_pattern("共有\U00011f52\U00011f53名职工") is statistics.STAT_RE
+    assert statistics._stat_pattern("职工😀共有12名") is statistics.STAT_RE
+    expected = statistics.STAT_RE if sys.version_info < (3, 11) else statistics.standard_stat_re()
+    assert statistics._stat_pattern("共有12名职工") is expected
+
+
+def test_counts_read_by_either_engine_see_what_stands_before_them() -> None:
+    assert [m["num"] for m in statistics.stat_matches("9:30,120名职工")] == ["120"]
+    assert [m["num"] for m in statistics.stat_matches("30-45名职工，三千五百万元")] == ["三千五百"]
+    assert [m["num"] for m in statistics.stat_matches("30-45名职工😀")] == []
