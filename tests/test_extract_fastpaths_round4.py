@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionnews.extract import initiatives, meetings, statistics
+from unionnews.extract import dates, initiatives, meetings, metadata, statistics
 from unionnews.lexicon import HOLD_VERBS
 
 #: Trigger-like words of one to four characters, and the empty word, in any order.
@@ -157,3 +157,80 @@ def test_counts_read_by_either_engine_see_what_stands_before_them() -> None:
     assert [m["num"] for m in statistics.stat_matches("9:30,120名职工")] == ["120"]
     assert [m["num"] for m in statistics.stat_matches("30-45名职工，三千五百万元")] == ["三千五百"]
     assert [m["num"] for m in statistics.stat_matches("30-45名职工😀")] == []
+
+
+#: Pieces of quoted names and the text around them: Han, spaces of several kinds, newlines, years, studios.
+_NAME_PIECES = (
+    *"职工书屋金秋助学李明等一二三十0123456789年·、和与及 \u3000\t\n\xa0\x1c",
+    "工作室",
+    "劳模创新",
+    "2023",
+    "情暖劳动者",
+    "喜迎新春",
+)
+name_texts = st.lists(st.sampled_from(_NAME_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=1500)
+@given(name_texts)
+def test_initiative_prefilters_hold_wherever_their_patterns_match(text: str) -> None:
+    if initiatives.COUNTED_GROUP_RE.match(text):
+        assert text.startswith("等")
+    if initiatives.MOTTO_RE.match(text):
+        assert initiatives._may_be_motto(text)
+    if initiatives.YEAR_TITLE_RE.match(text):
+        assert text[4:5] == "年"
+    if initiatives.PERSONAL_RE.match(text):
+        assert text.endswith(initiatives._STUDIO_ENDINGS)
+    if initiatives.INNER_GAP_RE.match(text):
+        assert len(text) <= initiatives._INNER_GAP_MAX
+    if initiatives.GROUP_GAP_RE.match(text):
+        assert len(text) <= initiatives._GROUP_GAP_MAX
+
+
+def test_motto_prefilter_sees_every_regex_space() -> None:
+    spaces = regex.findall(r"\s", "".join(map(chr, range(0x10000))))
+    assert spaces and all(initiatives._may_be_motto(f"情暖劳动者{c}喜迎新春") for c in spaces)
+
+
+def test_initiative_prefilters_on_written_names() -> None:
+    assert initiatives.MOTTO_RE.match("情暖劳动者\u3000喜迎新春") and initiatives._may_be_motto(
+        "情暖劳动者\u3000喜迎新春"
+    )
+    assert not initiatives._may_be_motto("职工书屋")
+    assert initiatives.GROUP_GAP_RE.match("、县级\n") and len("、县级\n") <= initiatives._GROUP_GAP_MAX
+    assert initiatives.PERSONAL_RE.match("李明劳模创新工作室\n")
+
+
+_OPENING_PIECES = (
+    *"据（(《》讯电消息本报日月0123 ，。记者王明",
+    "人民日报",
+    "湖北日报",
+    "总工会官方微博",
+    "新华社北京",
+)
+opening_texts = st.lists(st.sampled_from(_OPENING_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=1500)
+@given(opening_texts)
+def test_opening_outlet_prefilters_hold_wherever_their_patterns_match(text: str) -> None:
+    if metadata.VIA_MESSAGE_RE.match(text):
+        assert text.startswith(metadata.VIA_STARTS)
+    if metadata.DATELINE_OUTLET_RE.match(text):
+        assert metadata._DATELINE_WORD_RE.search(text)
+    if metadata.PAPER_OPENING_RE.match(text):
+        assert text.startswith("《")
+
+
+_DATE_PIECES = (*"0123456789〇一二三十年月日号-/. :：，", "2023", "10", "同日")
+date_texts = st.lists(st.sampled_from(_DATE_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=1500)
+@given(date_texts)
+def test_date_patterns_need_a_separator_or_a_month(text: str) -> None:
+    if dates.ABSOLUTE_RE.search(text):
+        assert dates._DATE_SEPARATOR_RE.search(text)
+    if dates.CHINESE_DATE_RE.search(text):
+        assert "月" in text

@@ -56,6 +56,18 @@ THEME_MARKERS = ("围绕", "紧扣", "聚焦", "紧紧围绕", "以")
 YEAR_TITLE_RE = regex.compile(r"^\d{4}年")
 #: ``“李明劳模创新工作室”``: one person's studio, not a program.
 PERSONAL_RE = regex.compile(r"^(\p{Han}{2,3}?)(?:劳模|工匠|技能大师|大师|职工)?(?:创新)?工作室$")
+# What the anchored patterns above need, checked first (``$`` also matches before a final newline):
+#: the longest text GROUP_GAP_RE and INNER_GAP_RE match, and the endings PERSONAL_RE matches.
+_GROUP_GAP_MAX = 5
+_INNER_GAP_MAX = 9
+_STUDIO_ENDINGS = ("工作室", "工作室\n")
+
+
+def _may_be_motto(name: str) -> bool:
+    """What MOTTO_RE needs: a space, or another character ``regex`` reads as ``\\s`` (none is printable)."""
+    return " " in name or not name.isprintable()
+
+
 #: Sentence punctuation inside quotes marks speech (a name may hold a comma: a slogan-like title).
 SPEECH_MARKS_RE = re.compile(r"[。！？]")
 
@@ -89,7 +101,7 @@ def extract_initiatives(document: Document) -> list[Event]:
                 trigger = (
                     next((w for w in direct if head.startswith(w)), None) if head.startswith(direct) else None
                 )
-            if trigger is None and COUNTED_GROUP_RE.match(head):
+            if trigger is None and head.startswith("等") and COUNTED_GROUP_RE.match(head):
                 trigger = "等"
             lead = line.text[max(group[0].start - 4, 0) : group[0].start]
             if trigger is None:
@@ -105,7 +117,11 @@ def extract_initiatives(document: Document) -> list[Event]:
             for item in group:
                 if _is_speech(line.text, item) and not (listed and item is group[0]):
                     continue
-                if MOTTO_RE.match(item.name) and (item is not group[-1] or lead.endswith(THEME_MARKERS)):
+                if (
+                    _may_be_motto(item.name)
+                    and MOTTO_RE.match(item.name)
+                    and (item is not group[-1] or lead.endswith(THEME_MARKERS))
+                ):
                     continue  # mottos listed before a campaign's name, or ``围绕“…”``, are themes
                 for name in _split_items(item.name, base_endings):
                     category = _ends_with(name, endings) or trigger
@@ -148,11 +164,11 @@ _HONOUR_RE = plain_strings(load_words("honour_words"))
 
 def _not_a_program(name: str) -> bool:
     """Honour titles, one person's studio, and lists of bare words are not programs."""
-    if YEAR_TITLE_RE.match(name):
+    if name[4:5] == "年" and YEAR_TITLE_RE.match(name):
         return True
     if _HONOUR_RE.search(name):
         return True
-    personal = PERSONAL_RE.match(name)
+    personal = PERSONAL_RE.match(name) if name.endswith(_STUDIO_ENDINGS) else None
     if personal and is_person_name(personal.group(1)):
         return True
     parts = name.split("、")
@@ -216,7 +232,12 @@ def _groups(text: str) -> list[list[_Quoted]]:
         if items:
             prev = items[-1]
             gap = text[prev.end : m.start()]
-            if INNER_GAP_RE.match(gap) and len(prev.name) <= 2 and gap not in FUNCTION_WORDS:
+            if (
+                len(gap) <= _INNER_GAP_MAX
+                and INNER_GAP_RE.match(gap)
+                and len(prev.name) <= 2
+                and gap not in FUNCTION_WORDS
+            ):
                 items[-1] = _Quoted(prev.start, m.end(), prev.name + gap + name)
                 continue
         if len(name) <= 2:
@@ -229,7 +250,7 @@ def _groups(text: str) -> list[list[_Quoted]]:
         between = text[groups[-1][-1].end : item.start] if groups else None
         if between == "的":  # “化解认知、释解疑虑、破解难题”的“三解”工作法: a description, then the name
             groups[-1][-1] = item
-        elif between is not None and GROUP_GAP_RE.match(between):
+        elif between is not None and len(between) <= _GROUP_GAP_MAX and GROUP_GAP_RE.match(between):
             groups[-1].append(item)
         else:
             groups.append([item])
