@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionnews.extract import dates, initiatives, meetings, metadata, statistics
+from unionnews.extract import dates, engines, initiatives, meetings, metadata, statistics
 from unionnews.lexicon import HOLD_VERBS
 
 #: Trigger-like words of one to four characters, and the empty word, in any order.
@@ -131,7 +131,7 @@ def _matches(pattern: re.Pattern[str] | regex.Pattern[str], text: str, pos: int)
 @settings(max_examples=1000)
 @given(bmp_count_texts, st.integers(0, 40))
 def test_standard_count_pattern_matches_as_regex_inside_the_bmp(text: str, pos: int) -> None:
-    fast = statistics.standard_stat_re()
+    fast = engines.standard_twin(statistics.STAT_RE)
     assert fast is not None
     assert _matches(fast, text, pos) == _matches(statistics.STAT_RE, text, pos)
     assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
@@ -140,17 +140,11 @@ def test_standard_count_pattern_matches_as_regex_inside_the_bmp(text: str, pos: 
 
 
 @needs_possessive_re
-def test_both_engines_read_every_bmp_character_alike_as_a_digit() -> None:
-    """Why the standard-library pattern may read any text without characters outside the BMP."""
-    fast, slow = re.compile(r"\d"), regex.compile(r"\d")
-    assert [c for c in map(chr, range(0x10000)) if bool(fast.match(c)) != bool(slow.match(c))] == []
-
-
 def test_text_outside_the_bmp_is_read_with_regex() -> None:
-    assert statistics._stat_pattern("共有\U00011f52\U00011f53名职工") is statistics.STAT_RE
-    assert statistics._stat_pattern("职工😀共有12名") is statistics.STAT_RE
-    expected = statistics.STAT_RE if sys.version_info < (3, 11) else statistics.standard_stat_re()
-    assert statistics._stat_pattern("共有12名职工") is expected
+    assert engines.for_text(statistics.STAT_RE, "共有\U00011f52\U00011f53名职工") is statistics.STAT_RE
+    assert engines.for_text(statistics.STAT_RE, "职工😀共有12名") is statistics.STAT_RE
+    expected = statistics.STAT_RE if sys.version_info < (3, 11) else engines.standard_twin(statistics.STAT_RE)
+    assert engines.for_text(statistics.STAT_RE, "共有12名职工") is expected
 
 
 def test_counts_read_by_either_engine_see_what_stands_before_them() -> None:

@@ -29,16 +29,17 @@ import attrs
 import regex
 
 from unionnews.document import Document, Sentence
+from unionnews.extract.engines import for_text
 from unionnews.extract.organizers import (
-    LEAD_RE,
     NOT_ORGANIZER_START,
     ORG_PATTERN,
-    SUBJECT_RE,
     clean_org,
     is_all_unions,
+    match_subject,
     organizers_before,
     orgs_in,
     person_at_end,
+    strip_lead,
     subject_of,
 )
 from unionnews.extract.wordlists import load_words
@@ -383,7 +384,7 @@ def _congresses_in(sentence: Sentence, date_at: _DateAt) -> list[Event]:
     out: list[Event] = []
     if "代表大会" not in sentence.text:
         return out
-    for m in CONGRESS_RE.finditer(sentence.text):
+    for m in for_text(CONGRESS_RE, sentence.text).finditer(sentence.text):
         before = sentence.text[max(m.start() - 4, 0) : m.start()]
         if _NOT_CONGRESS_RE.search(before):
             continue
@@ -513,7 +514,7 @@ def _verb_form(
             chair = person_at_end(before[organizers[-1][1] :])
         confidence = 0.8
     else:
-        lead = LEAD_RE.sub("", _CLAUSE_BREAK_RE.split(before)[-1].strip())
+        lead = strip_lead(_CLAUSE_BREAK_RE.split(before)[-1].strip())
         if _NOT_HELD_RE.search(lead) and not BY_MEANS_RE.search(lead):
             return []
         person = person_at_end(lead) if lead and m[_VERB] == "主持召开" else None
@@ -550,8 +551,8 @@ def _previous_clause_subject(text: str, breaks: list[int], pos: int) -> list[tup
     if i < 0:
         return []
     start = breaks[i - 1] + 1 if i >= 1 else 0
-    clause = LEAD_RE.sub("", text[start : breaks[i]].strip())
-    subject = SUBJECT_RE.match(clause)
+    clause = strip_lead(text[start : breaks[i]].strip())
+    subject = match_subject(clause)
     if not subject or subject.end() != len(clause):
         return []
     return [(org, 0) for org in orgs_in(subject.group())]
@@ -559,7 +560,7 @@ def _previous_clause_subject(text: str, breaks: list[int], pos: int) -> list[tup
 
 def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
     """``召开了县总工会十届四次全委会``: the organisations a meeting's name opens with."""
-    subject = SUBJECT_RE.match(phrase)
+    subject = match_subject(phrase)
     if not subject or phrase.startswith(NOT_ORGANIZER_START) or is_all_unions(subject.group()):
         return []
     if not _SESSION_AFTER_ORG_RE.match(phrase, subject.end()):
@@ -580,14 +581,14 @@ def _subject_form(
     clause = _clause_before(text, breaks, verb_at)
     if not clause:
         return []
-    head = LEAD_RE.sub("", clause)
-    m = _subject_phrase_re(suffixes).match(head)
+    head = strip_lead(clause)
+    m = for_text(_subject_phrase_re(suffixes), head).match(head)
     if m is None:
         return []
     phrase = m.group("phrase")
     if "《" in phrase or _NOT_HELD_BEFORE_RE.search(phrase) or phrase.startswith(NOT_ORGANIZER_START):
         return []
-    subject = SUBJECT_RE.match(phrase)
+    subject = match_subject(phrase)
     organizers = orgs_in(subject.group()) if subject else []
     organizers = [o for o in organizers if not is_all_unions(o)]
     name = _clean_name(phrase[subject.end() :] if subject and organizers else phrase)
@@ -643,7 +644,7 @@ def _mentioned_meetings(
         phrase = m.group(group)
         if _NOT_HELD_BEFORE_RE.search(phrase) or "《" in phrase:
             continue
-        subject = SUBJECT_RE.match(phrase)
+        subject = match_subject(phrase)
         org = clean_org(subject.group()) or None if subject else None
         name = _clean_name(phrase[subject.end() :] if subject else phrase)
         if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
@@ -747,7 +748,7 @@ def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
     run_on = _RUN_ON_RE.search(phrase, 2)
     if run_on:
         phrase = phrase[: run_on.start()]
-    m = _meeting_name_re(suffixes).search(phrase)
+    m = for_text(_meeting_name_re(suffixes), phrase).search(phrase)
     if not m:
         return None
     name = _CONGRESS_SESSION_RE.sub("", m.group())

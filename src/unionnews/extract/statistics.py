@@ -9,13 +9,13 @@ percentages, numbers inside quoted names, phone and licence numbers, ``一`` alo
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
 import regex
 
 from unionnews.document import Document, Sentence
+from unionnews.extract.engines import for_text
 from unionnews.extract.numerals import CHINESE_NUMBER_CHARS, NumeralError, read_number
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import MEASURE_WORDS
@@ -35,13 +35,13 @@ _SMALL = "".join(c for c in CHINESE_NUMBER_CHARS if c not in "万亿")
 #: One part of a number: Arabic (``1,200``, ``3.5``) or Chinese below 万 (``三千五``, ``零点五``).
 _PART = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d++(?:\.\d++)?|[{_SMALL}](?:[{_SMALL}]|点(?=[{_SMALL}]))*+)"
 #: A number never starts just after a digit, a point, a clock colon (``9:30,120名`` is 120) or a range dash.
-#: The two look-behinds stand apart (each of one width) so the standard library compiles the pattern too.
-_STAT_PATTERN = (
+#: The two look-behinds stand apart (each of one width) so the standard library compiles the pattern too
+#: (:func:`~unionnews.extract.engines.for_text`: a match costs half).
+STAT_RE = regex.compile(
     rf"(?=[\d{_SMALL}])(?<![\d.{_SMALL}])(?<!\d[:：—\-～~至到])(?P<num>{_PART}(?:[万亿]++{_PART})*+)"
     rf"(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
     rf"(?P<unit>{_MEASURES})"
 )
-STAT_RE = regex.compile(_STAT_PATTERN)
 #: STAT_RE's groups by number: ``regex`` looks a group up by name several times slower.
 _NUM, _BIG, _APPROX, _BIG2, _UNIT = (STAT_RE.groupindex[g] for g in ("num", "big", "approx", "big2", "unit"))
 #: What starts a number of :data:`STAT_RE`, for the standard library's ``re``: its ``\d`` is ``regex``'s
@@ -127,30 +127,6 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def standard_stat_re() -> re.Pattern[str] | None:
-    """:data:`STAT_RE` compiled by the standard library (a match costs half); None before Python 3.11.
-
-    Python 3.10's ``re`` has no possessive quantifiers.  The two engines read ``\\d`` alike on every
-    character of the BMP; outside it ``regex`` knows digits added to Unicode since, so text with a
-    character outside the BMP is read with :data:`STAT_RE` (see :func:`_stat_pattern`).
-    """
-    try:
-        return re.compile(_STAT_PATTERN)
-    except re.error:
-        return None
-
-
-def _stat_pattern(text: str) -> re.Pattern[str] | regex.Pattern[str]:
-    """The faster of the two engines' count patterns that reads ``text`` as :data:`STAT_RE` does."""
-    fast = standard_stat_re()
-    return fast if fast is not None and _ASTRAL_RE.search(text) is None else STAT_RE
-
-
-#: A character outside the BMP.
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
-
-
 def stat_matches(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     """``STAT_RE.finditer(text)``, trying the full pattern only where a count's shape starts.
 
@@ -161,7 +137,7 @@ def stat_matches(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     pos = 0
     pattern = None
     while (shape := _COUNT_SHAPE_RE.search(text, pos)) is not None:
-        pattern = pattern or _stat_pattern(text)
+        pattern = pattern or for_text(STAT_RE, text)
         m = pattern.match(text, shape.start())
         if m is None:
             pos = shape.start() + 1
