@@ -16,7 +16,7 @@ from typing import TypeVar
 import regex
 
 from unionnews.extract.numerals import NumeralError, read_chinese_number
-from unionnews.models import DateMention
+from unionnews.models import DateMention, Span
 
 _CN = "〇零一二三四五六七八九十"
 #: A clock time after a date: `` 18:22``, `` 09:24:40`` (after 日 the space is optional).
@@ -37,6 +37,8 @@ RELATIVE_WORDS = (
 #: Plain strings: the standard library finds the same matches (leftmost, first word listed) faster.
 _RELATIVE_RE = re.compile("|".join(re.escape(w) for w, _ in RELATIVE_WORDS))
 _RELATIVE = dict(RELATIVE_WORDS)
+#: What a numeric date (:data:`ABSOLUTE_RE`) needs: one of its separators.  A Chinese one needs 月.
+_DATE_SEPARATOR_RE = re.compile(r"[-/.]")
 
 
 def _num(s: str) -> int:
@@ -52,12 +54,12 @@ def parse_published(text: str) -> str | None:
     starts before it.
     """
     numeric_at, numeric = len(text), None
-    for m in ABSOLUTE_RE.finditer(text):
+    for m in ABSOLUTE_RE.finditer(text) if _DATE_SEPARATOR_RE.search(text) else ():
         numeric = _absolute(m)[0]
         if numeric:
             numeric_at = m.start()
             break
-    for m in CHINESE_DATE_RE.finditer(text):
+    for m in CHINESE_DATE_RE.finditer(text) if "月" in text else ():
         if m.end() > numeric_at:
             break
         value, precision = _chinese(m, None)
@@ -115,8 +117,6 @@ def _resolve_relative(
     offset: int,
 ) -> Iterator[DateMention]:
     last: tuple[str | None, str | None] = (None, None)
-    from unionnews.models import Span
-
     for start, end, text, value, precision, relative in mentions:
         if relative:
             how = _RELATIVE.get(text)

@@ -56,6 +56,18 @@ THEME_MARKERS = ("围绕", "紧扣", "聚焦", "紧紧围绕", "以")
 YEAR_TITLE_RE = regex.compile(r"^\d{4}年")
 #: ``“李明劳模创新工作室”``: one person's studio, not a program.
 PERSONAL_RE = regex.compile(r"^(\p{Han}{2,3}?)(?:劳模|工匠|技能大师|大师|职工)?(?:创新)?工作室$")
+# What the anchored patterns above need, checked first (``$`` also matches before a final newline):
+#: the longest text GROUP_GAP_RE and INNER_GAP_RE match, and the endings PERSONAL_RE matches.
+_GROUP_GAP_MAX = 5
+_INNER_GAP_MAX = 9
+_STUDIO_ENDINGS = ("工作室", "工作室\n")
+
+
+def _may_be_motto(name: str) -> bool:
+    """What MOTTO_RE needs: a space, or another character ``regex`` reads as ``\\s`` (none is printable)."""
+    return " " in name or not name.isprintable()
+
+
 #: Sentence punctuation inside quotes marks speech (a name may hold a comma: a slogan-like title).
 SPEECH_MARKS_RE = re.compile(r"[。！？]")
 
@@ -72,6 +84,8 @@ def extract_initiatives(document: Document) -> list[Event]:
     base = document.lexicon.get("initiative_trigger")
     direct = load_words("initiative_triggers")
     triggers = _merged(base, direct)
+    endings, base_endings = _endings(triggers), _endings(base)
+    base_re = _trigger_re(base)
     before_words = load_words("initiative_triggers_before")
     excluded = frozenset((*document.lexicon.get("not_initiative"), *load_words("not_initiatives")))
     known = _named_in(document.lexicon.get("initiative"), document.text)
@@ -82,12 +96,12 @@ def extract_initiatives(document: Document) -> list[Event]:
         org = functools.partial(_organization_in, line.text)
         for group in _groups(line.text):
             head = _head(line.text, group[-1].end)
-            trigger = None if head.startswith(PERIOD_WORDS) else _trigger_in(head, base)
+            trigger = None if head.startswith(PERIOD_WORDS) else _trigger_in(head, base_re)
             if trigger is None:
                 trigger = (
                     next((w for w in direct if head.startswith(w)), None) if head.startswith(direct) else None
                 )
-            if trigger is None and COUNTED_GROUP_RE.match(head):
+            if trigger is None and head.startswith("等") and COUNTED_GROUP_RE.match(head):
                 trigger = "等"
             lead = line.text[max(group[0].start - 4, 0) : group[0].start]
             if trigger is None:
@@ -103,10 +117,14 @@ def extract_initiatives(document: Document) -> list[Event]:
             for item in group:
                 if _is_speech(line.text, item) and not (listed and item is group[0]):
                     continue
-                if MOTTO_RE.match(item.name) and (item is not group[-1] or lead.endswith(THEME_MARKERS)):
+                if (
+                    _may_be_motto(item.name)
+                    and MOTTO_RE.match(item.name)
+                    and (item is not group[-1] or lead.endswith(THEME_MARKERS))
+                ):
                     continue  # mottos listed before a campaign's name, or ``围绕“…”``, are themes
-                for name in _split_items(item.name, base):
-                    category = _ends_with(name, triggers) or trigger
+                for name in _split_items(item.name, base_endings):
+                    category = _ends_with(name, endings) or trigger
                     if category is None or name in excluded or len(name) < 2 or _not_a_program(name):
                         continue
                     _add(found, name, category, line.start + item.start, line.start + item.end, org)
@@ -116,7 +134,7 @@ def extract_initiatives(document: Document) -> list[Event]:
                 _add(
                     found,
                     name,
-                    _ends_with(name, triggers) or "品牌",
+                    _ends_with(name, endings) or "品牌",
                     line.start + i,
                     line.start + i + len(name),
                     org,
@@ -146,11 +164,11 @@ _HONOUR_RE = plain_strings(load_words("honour_words"))
 
 def _not_a_program(name: str) -> bool:
     """Honour titles, one person's studio, and lists of bare words are not programs."""
-    if YEAR_TITLE_RE.match(name):
+    if name[4:5] == "年" and YEAR_TITLE_RE.match(name):
         return True
     if _HONOUR_RE.search(name):
         return True
-    personal = PERSONAL_RE.match(name)
+    personal = PERSONAL_RE.match(name) if name.endswith(_STUDIO_ENDINGS) else None
     if personal and is_person_name(personal.group(1)):
         return True
     parts = name.split("、")
@@ -214,7 +232,12 @@ def _groups(text: str) -> list[list[_Quoted]]:
         if items:
             prev = items[-1]
             gap = text[prev.end : m.start()]
-            if INNER_GAP_RE.match(gap) and len(prev.name) <= 2 and gap not in FUNCTION_WORDS:
+            if (
+                len(gap) <= _INNER_GAP_MAX
+                and INNER_GAP_RE.match(gap)
+                and len(prev.name) <= 2
+                and gap not in FUNCTION_WORDS
+            ):
                 items[-1] = _Quoted(prev.start, m.end(), prev.name + gap + name)
                 continue
         if len(name) <= 2:
@@ -227,7 +250,7 @@ def _groups(text: str) -> list[list[_Quoted]]:
         between = text[groups[-1][-1].end : item.start] if groups else None
         if between == "的":  # “化解认知、释解疑虑、破解难题”的“三解”工作法: a description, then the name
             groups[-1][-1] = item
-        elif between is not None and GROUP_GAP_RE.match(between):
+        elif between is not None and len(between) <= _GROUP_GAP_MAX and GROUP_GAP_RE.match(between):
             groups[-1].append(item)
         else:
             groups.append([item])
@@ -248,13 +271,13 @@ def _head(text: str, end: int) -> str:
     return head[:cut] if cut > 0 and "等" not in head[:cut] else head
 
 
-def _trigger_in(head: str, triggers: tuple[str, ...]) -> str | None:
+def _trigger_in(head: str, triggers: re.Pattern[str]) -> str | None:
     """The earliest trigger word in ``head``; at one position, the longest.
 
     A one-character trigger (``年``, ``课``) counts only right after the quote, so
     ``”全年累计…`` does not make a quotation a program.
     """
-    for m in _trigger_re(triggers).finditer(head):
+    for m in triggers.finditer(head):
         if len(m.group()) > 1 or m.start() == 0:
             return m.group()
     return None
@@ -266,20 +289,54 @@ def _is_speech(line: str, item: _Quoted) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _trigger_re(triggers: tuple[str, ...]) -> regex.Pattern[str]:
-    """Triggers as one alternation, longest first, so a search finds the earliest and then longest."""
-    return regex.compile("|".join(regex.escape(t) for t in sorted(set(triggers), key=len, reverse=True)))
+def _trigger_re(triggers: tuple[str, ...]) -> re.Pattern[str]:
+    """Triggers as one alternation, longest first, so a search finds the earliest and then longest.
+
+    Plain strings: the standard library finds what ``regex`` finds, faster (no words: the empty
+    pattern, as the empty alternation always was).
+    """
+    return plain_strings(triggers) if triggers else re.compile("")
 
 
-def _ends_with(name: str, triggers: tuple[str, ...]) -> str | None:
-    if not name.endswith(triggers):
+@attrs.frozen(slots=True)
+class _Endings:
+    """Trigger words as the endings of names, grouped by length.
+
+    Of one length only one word can end a given name, so one lookup per length (a few)
+    finds every trigger it ends with, where a scan tried every trigger in turn.
+    """
+
+    words: tuple[str, ...]
+    #: (length, word -> its first place in ``words``) for each length of word.
+    by_length: tuple[tuple[int, dict[str, int]], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _endings(words: tuple[str, ...]) -> _Endings:
+    places: dict[str, int] = {}
+    for i, word in enumerate(words):
+        places.setdefault(word, i)
+    sizes = sorted({len(w) for w in places})
+    return _Endings(words, tuple((n, {w: i for w, i in places.items() if len(w) == n}) for n in sizes))
+
+
+def _ends_with(name: str, endings: _Endings) -> str | None:
+    """The first trigger (in the list's order) that ``name`` ends with and is longer than."""
+    if not name.endswith(endings.words):
         return None
-    return next((t for t in triggers if name.endswith(t) and len(name) > len(t)), None)
+    first = None
+    for size, places in endings.by_length:
+        if size >= len(name):
+            break
+        i = places.get(name[len(name) - size :])
+        if i is not None and (first is None or i < first):
+            first = i
+    return None if first is None else endings.words[first]
 
 
-def _split_items(name: str, triggers: tuple[str, ...]) -> list[str]:
+def _split_items(name: str, endings: _Endings) -> list[str]:
     """``五大行动、十件实事`` is two initiatives when every part is a complete name."""
     parts = [p.strip() for p in name.split("、")]
-    if len(parts) > 1 and all(_ends_with(p, triggers) for p in parts):
+    if len(parts) > 1 and all(_ends_with(p, endings) for p in parts):
         return parts
     return [name]

@@ -29,16 +29,17 @@ import attrs
 import regex
 
 from unionnews.document import Document, Sentence
+from unionnews.extract.engines import for_text
 from unionnews.extract.organizers import (
-    LEAD_RE,
     NOT_ORGANIZER_START,
     ORG_PATTERN,
-    SUBJECT_RE,
     clean_org,
     is_all_unions,
+    match_subject,
     organizers_before,
     orgs_in,
     person_at_end,
+    strip_lead,
     subject_of,
 )
 from unionnews.extract.wordlists import load_words
@@ -204,7 +205,7 @@ def extract_meetings(document: Document) -> list[Event]:
     starts = [_start(d) for d in dates]
     ctx = _Context(dateline=_dateline(document, dates), history=sentences)
     paragraph_date: dict[int, str | None] = {}
-    follow_up = FOLLOW_UP_RE.search(document.text) is not None
+    follow_up = _may_follow_up(document.text) and FOLLOW_UP_RE.search(document.text) is not None
     suffixes = document.lexicon.get("meeting_suffix")
     echoes = _headline_echoes(document)
     for k, sentence in enumerate(sentences):
@@ -246,6 +247,11 @@ def extract_meetings(document: Document) -> list[Event]:
     return _finish(events, document.text, _headline_organizer(document))
 
 
+def _may_follow_up(text: str) -> bool:
+    """Whether ``text`` has ``精神``, which every match of :data:`FOLLOW_UP_RE` ends with."""
+    return "精神" in text
+
+
 def _headline_echoes(document: Document) -> set[int]:
     """The body lines that repeat a headline (their sentences are read from the headline)."""
     headlines = {line.text.strip() for _, line in document.lines_of("headline")}
@@ -261,6 +267,14 @@ def _may_report(text: str) -> bool:
 
 _REPORT_WORDS = ("召开", "举行", "举办", "开幕", "闭幕")
 _REPORT_RE = plain_strings(_REPORT_WORDS)
+
+
+def _may_hold(text: str) -> bool:
+    """Whether ``text`` has a holding verb: :data:`HOLD_RE` needs one, a plain-string scan finds it faster."""
+    return _HOLD_VERB_RE.search(text) is not None
+
+
+_HOLD_VERB_RE = plain_strings(HOLD_VERBS)
 
 
 def _headline_meetings(
@@ -283,6 +297,8 @@ def _headline_organizer(document: Document) -> str | None:
     """The one organizer a headline says held a meeting (``X总工会召开Y会``), if any."""
     found: set[str] = set()
     for _, line in document.lines_of("headline"):
+        if not _may_hold(line.text):
+            continue
         for m in HOLD_RE.finditer(line.text):
             found.update(org for org, _ in organizers_before(line.text[: m.start()]))
     return found.pop() if len(found) == 1 else None
@@ -332,7 +348,8 @@ def _timeline(
     marks: list[tuple[int, str | None, int]] = [
         (_start(m) - sentence.start, _value(m, ctx), 0) for m in in_sentence if m.text != "同时"
     ]
-    marks += [(m.start(), None, int(m.group(1))) for m in DAY_ONLY_RE.finditer(sentence.text)]
+    if "日" in sentence.text or "号" in sentence.text:  # what every day of DAY_ONLY_RE ends with
+        marks += [(m.start(), None, int(m.group(1))) for m in DAY_ONLY_RE.finditer(sentence.text)]
     marks.sort(key=lambda mark: mark[0])
     positions: list[int] = []
     values: list[str] = []
@@ -367,7 +384,7 @@ def _congresses_in(sentence: Sentence, date_at: _DateAt) -> list[Event]:
     out: list[Event] = []
     if "代表大会" not in sentence.text:
         return out
-    for m in CONGRESS_RE.finditer(sentence.text):
+    for m in for_text(CONGRESS_RE, sentence.text).finditer(sentence.text):
         before = sentence.text[max(m.start() - 4, 0) : m.start()]
         if _NOT_CONGRESS_RE.search(before):
             continue
@@ -395,7 +412,7 @@ def _chair_after(sentences: list[Sentence], k: int) -> str | None:
     for later in sentences[k + 1 : k + 1 + CHAIR_LOOKAHEAD]:
         if later.line != sentences[k].line and later.line != sentences[k].line + 1:
             break
-        if HOLD_RE.search(later.text) and "主持" not in later.text:
+        if "主持" not in later.text and _may_hold(later.text) and HOLD_RE.search(later.text):
             break
         chair = _chair(later.text)
         if chair:
@@ -468,6 +485,9 @@ def _verb_form(
     name = _clean_name(name) or None if name else None
     if name is not None and _BACK_REFERENCE_RE.match(phrase):
         return []  # ``召开这次座谈会``: the meeting already reported
+    activity = _activity_name(phrase) if name is None else None
+    if name is None and activity is None:
+        return []  # neither a meeting nor an activity: no subject to look for
     before = _clause_before(text, breaks, m.start())
     if before is None:
         return []
@@ -475,7 +495,6 @@ def _verb_form(
     date = date_at(m.start(_VERB))
     place = m[_PLACE]
     if name is None:
-        activity = _activity_name(phrase)
         if activity and organizers and not _not_held(before, organizers[-1][1]):
             return [
                 Activity(o, activity, date, place, evidence, "builtin.meetings", 0.6) for o, _ in organizers
@@ -495,7 +514,7 @@ def _verb_form(
             chair = person_at_end(before[organizers[-1][1] :])
         confidence = 0.8
     else:
-        lead = LEAD_RE.sub("", _CLAUSE_BREAK_RE.split(before)[-1].strip())
+        lead = strip_lead(_CLAUSE_BREAK_RE.split(before)[-1].strip())
         if _NOT_HELD_RE.search(lead) and not BY_MEANS_RE.search(lead):
             return []
         person = person_at_end(lead) if lead and m[_VERB] == "主持召开" else None
@@ -532,8 +551,8 @@ def _previous_clause_subject(text: str, breaks: list[int], pos: int) -> list[tup
     if i < 0:
         return []
     start = breaks[i - 1] + 1 if i >= 1 else 0
-    clause = LEAD_RE.sub("", text[start : breaks[i]].strip())
-    subject = SUBJECT_RE.match(clause)
+    clause = strip_lead(text[start : breaks[i]].strip())
+    subject = match_subject(clause)
     if not subject or subject.end() != len(clause):
         return []
     return [(org, 0) for org in orgs_in(subject.group())]
@@ -541,7 +560,7 @@ def _previous_clause_subject(text: str, breaks: list[int], pos: int) -> list[tup
 
 def _organizers_inside(phrase: str) -> list[tuple[str | None, int]]:
     """``召开了县总工会十届四次全委会``: the organisations a meeting's name opens with."""
-    subject = SUBJECT_RE.match(phrase)
+    subject = match_subject(phrase)
     if not subject or phrase.startswith(NOT_ORGANIZER_START) or is_all_unions(subject.group()):
         return []
     if not _SESSION_AFTER_ORG_RE.match(phrase, subject.end()):
@@ -562,14 +581,14 @@ def _subject_form(
     clause = _clause_before(text, breaks, verb_at)
     if not clause:
         return []
-    head = LEAD_RE.sub("", clause)
-    m = _subject_phrase_re(suffixes).match(head)
+    head = strip_lead(clause)
+    m = for_text(_subject_phrase_re(suffixes), head).match(head)
     if m is None:
         return []
     phrase = m.group("phrase")
     if "《" in phrase or _NOT_HELD_BEFORE_RE.search(phrase) or phrase.startswith(NOT_ORGANIZER_START):
         return []
-    subject = SUBJECT_RE.match(phrase)
+    subject = match_subject(phrase)
     organizers = orgs_in(subject.group()) if subject else []
     organizers = [o for o in organizers if not is_all_unions(o)]
     name = _clean_name(phrase[subject.end() :] if subject and organizers else phrase)
@@ -625,7 +644,7 @@ def _mentioned_meetings(
         phrase = m.group(group)
         if _NOT_HELD_BEFORE_RE.search(phrase) or "《" in phrase:
             continue
-        subject = SUBJECT_RE.match(phrase)
+        subject = match_subject(phrase)
         org = clean_org(subject.group()) or None if subject else None
         name = _clean_name(phrase[subject.end() :] if subject else phrase)
         if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
@@ -729,7 +748,7 @@ def _meeting_name(phrase: str, suffixes: tuple[str, ...]) -> str | None:
     run_on = _RUN_ON_RE.search(phrase, 2)
     if run_on:
         phrase = phrase[: run_on.start()]
-    m = _meeting_name_re(suffixes).search(phrase)
+    m = for_text(_meeting_name_re(suffixes), phrase).search(phrase)
     if not m:
         return None
     name = _CONGRESS_SESSION_RE.sub("", m.group())

@@ -18,6 +18,7 @@ from unionnews.segment import (
     Line,
     is_prose,
     page_title_parts,
+    plain_strings,
     starts_with_date,
 )
 
@@ -43,6 +44,10 @@ DATELINE_OUTLET_RE = regex.compile(
 PAPER_OPENING_RE = regex.compile(r"^《(?P<outlet>[^》]{2,20})》\s*(?:记者|讯|\d{1,2}月)")
 #: ``据某市总工会官方微博消息``, also in a closing ``（据…消息 …）``.
 VIA_MESSAGE_RE = regex.compile(r"^[（(]?据(?P<outlet>[^\s，。、“”（()）]{2,24}?)消息")
+# What the anchored openings need, checked first (most paragraphs have neither):
+#: the starts VIA_MESSAGE_RE matches, and a word DATELINE_OUTLET_RE ends with (plain strings).
+VIA_STARTS = ("据", "（据", "(据")
+_DATELINE_WORD_RE = plain_strings(("讯", "电", "消息"))
 #: Body paragraphs searched for an opening dateline.
 OPENING_PARAGRAPHS = 5
 #: Last lines searched for a publication date when the page header has none.
@@ -150,7 +155,7 @@ def _source(document: Document) -> tuple[str | None, str | None]:
         if outlet:
             return outlet, None
     for _, line in document.lines_of("body", "byline", "credit"):
-        m = VIA_MESSAGE_RE.match(line.text)
+        m = VIA_MESSAGE_RE.match(line.text) if line.text.startswith(VIA_STARTS) else None
         if m and not _is_self(m.group("outlet")):
             return m.group("outlet"), None
     return None, None
@@ -182,8 +187,10 @@ def _credited_source(document: Document) -> tuple[str | None, str | None] | None
 
 def opening_outlet(paragraph: str) -> str | None:
     """The outlet named by a paragraph's opening dateline (``湖北日报讯`` -> 湖北日报), if any."""
-    m = VIA_MESSAGE_RE.match(paragraph) or DATELINE_OUTLET_RE.match(paragraph)
-    m = m or PAPER_OPENING_RE.match(paragraph)
+    m = (VIA_MESSAGE_RE.match(paragraph) if paragraph.startswith(VIA_STARTS) else None) or (
+        DATELINE_OUTLET_RE.match(paragraph) if _DATELINE_WORD_RE.search(paragraph) else None
+    )
+    m = m or (PAPER_OPENING_RE.match(paragraph) if paragraph.startswith("《") else None)
     if m and not _is_self(m.group("outlet")):
         return str(m.group("outlet"))
     return None

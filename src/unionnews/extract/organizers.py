@@ -12,6 +12,7 @@ import re
 
 import regex
 
+from unionnews.extract.engines import for_text
 from unionnews.extract.people import is_person_name
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import ORG_SUFFIXES, TITLES
@@ -61,6 +62,16 @@ _TITLE_RE = re.compile(rf"(?:{_TITLE_ALT})")
 _ORG_SESSION_RE = regex.compile(r"第?[一二三四五六七八九十百\d]+届")
 
 
+def strip_lead(clause: str) -> str:
+    """``clause`` without what opens it before its subject (:data:`LEAD_RE`; ``re`` where it can)."""
+    return for_text(LEAD_RE, clause).sub("", clause)
+
+
+def match_subject(clause: str) -> re.Match[str] | regex.Match[str] | None:
+    """The organisations ``clause`` opens with (:data:`SUBJECT_RE`; ``re`` where it can)."""
+    return for_text(SUBJECT_RE, clause).match(clause)
+
+
 def is_all_unions(org: str) -> bool:
     """``全市工会``: the unions of a whole city, not one organizer."""
     return (
@@ -71,11 +82,11 @@ def is_all_unions(org: str) -> bool:
 
 def subject_of(text: str) -> str | None:
     """The organisation a sentence opens with (after its date), for a later clause that leaves it out."""
-    head = LEAD_RE.sub("", text[:80])
-    subject = SUBJECT_RE.match(head)
+    head = strip_lead(text[:80])
+    subject = match_subject(head)
     if not subject:
         return None
-    first = ORG_RE.match(subject.group())
+    first = for_text(ORG_RE, subject.group()).match(subject.group())
     org = clean_org(first.group()) if first else ""
     return None if not org or is_all_unions(org) or org.startswith(NOT_ORGANIZER_START) else org
 
@@ -86,10 +97,10 @@ def organizers_before(before: str) -> list[tuple[str, int]]:
     Returns each organization with the offset in ``before`` where the subject ends.
     """
     clause = _CLAUSE_BREAK_RE.split(before)[-1]
-    clause = LEAD_RE.sub("", clause.strip())
+    clause = strip_lead(clause.strip())
     if clause.startswith(NOT_ORGANIZER_START):
         return []
-    subject = SUBJECT_RE.match(clause)
+    subject = match_subject(clause)
     if not subject:
         return []
     end = len(before) - len(clause) + subject.end()
@@ -131,7 +142,8 @@ _NOT_IN_ORG_RE = plain_strings(_NOT_IN_ORG)
 
 def orgs_in(subject: str) -> list[str]:
     """The organisations of a subject list, cleaned; a session alone (``第七届委员会``) is none."""
-    return [org for org in (clean_org(o.group()) for o in ORG_RE.finditer(subject)) if org]
+    found = for_text(ORG_RE, subject).finditer(subject)
+    return [org for org in (clean_org(o.group()) for o in found) if org]
 
 
 def clean_org(org: str) -> str:

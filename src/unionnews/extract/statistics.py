@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from unionnews.document import Document, Sentence
+from unionnews.extract.engines import for_text
 from unionnews.extract.numerals import CHINESE_NUMBER_CHARS, NumeralError, read_number
 from unionnews.extract.wordlists import load_words
 from unionnews.lexicon import MEASURE_WORDS
@@ -34,8 +35,10 @@ _SMALL = "".join(c for c in CHINESE_NUMBER_CHARS if c not in "万亿")
 #: One part of a number: Arabic (``1,200``, ``3.5``) or Chinese below 万 (``三千五``, ``零点五``).
 _PART = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d++(?:\.\d++)?|[{_SMALL}](?:[{_SMALL}]|点(?=[{_SMALL}]))*+)"
 #: A number never starts just after a digit, a point, a clock colon (``9:30,120名`` is 120) or a range dash.
+#: The two look-behinds stand apart (each of one width) so the standard library compiles the pattern too
+#: (:func:`~unionnews.extract.engines.for_text`: a match costs half).
 STAT_RE = regex.compile(
-    rf"(?=[\d{_SMALL}])(?<![\d.{_SMALL}]|\d[:：—\-～~至到])(?P<num>{_PART}(?:[万亿]++{_PART})*+)"
+    rf"(?=[\d{_SMALL}])(?<![\d.{_SMALL}])(?<!\d[:：—\-～~至到])(?P<num>{_PART}(?:[万亿]++{_PART})*+)"
     rf"(?P<big>[万亿]*)(?P<approx>多|余)?(?P<big2>[万亿]*)"
     rf"(?P<unit>{_MEASURES})"
 )
@@ -124,7 +127,7 @@ def _statistics(sentences: Iterable[Sentence]) -> list[Event]:
     return out
 
 
-def stat_matches(text: str) -> Iterator[regex.Match[str]]:
+def stat_matches(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     """``STAT_RE.finditer(text)``, trying the full pattern only where a count's shape starts.
 
     Every match of :data:`STAT_RE` starts where :data:`_COUNT_SHAPE_RE` finds one (the shape is the
@@ -132,8 +135,10 @@ def stat_matches(text: str) -> Iterator[regex.Match[str]]:
     positions the full pattern would reject.
     """
     pos = 0
+    pattern = None
     while (shape := _COUNT_SHAPE_RE.search(text, pos)) is not None:
-        m = STAT_RE.match(text, shape.start())
+        pattern = pattern or for_text(STAT_RE, text)
+        m = pattern.match(text, shape.start())
         if m is None:
             pos = shape.start() + 1
         else:
@@ -141,7 +146,7 @@ def stat_matches(text: str) -> Iterator[regex.Match[str]]:
             pos = m.end()
 
 
-def _is_count(text: str, m: regex.Match[str]) -> bool:
+def _is_count(text: str, m: re.Match[str] | regex.Match[str]) -> bool:
     """Whether a match counts something (see the module's list of what is not a statistic)."""
     start, end = m.span()
     num, big, unit = m.group(_NUM, _BIG, _UNIT)
