@@ -145,6 +145,14 @@ def test_a_meeting_without_a_holding_verb() -> None:
     assert meetings(text) == [(None, "宣讲报告会", "--11-02", "李华")]
 
 
+def test_a_meeting_without_a_holding_verb_takes_the_date_before_it_not_a_later_one() -> None:
+    text = (
+        "2024年3月5日，市总工会深入基层调研职工之家建设情况。副主席王明主持职工之家建设座谈会，听取意见建议。\n"
+        "截至2024年5月20日，全市职工之家已建成一百二十个。"
+    )
+    assert meetings(text) == [(None, "职工之家建设座谈会", "2024-03-05", "王明")]
+
+
 def test_at_the_meeting_the_reporter_learned() -> None:
     text = "10月8日，在全省普惠服务工作推进会议上，记者了解到，全省已发放会员卡50万张。"
     assert [(m[0], m[1]) for m in meetings(text)] == [(None, "全省普惠服务工作推进会议")]

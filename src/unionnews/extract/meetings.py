@@ -631,7 +631,10 @@ def _mentioned_meetings(
     suffixes: tuple[str, ...],
     published: str | None,
 ) -> list[Event]:
-    """A meeting written without a holding verb (``A主持座谈会``); read only when no other is found."""
+    """A meeting written without a holding verb (``A主持座谈会``); read only when no other is found.
+
+    Its date is the last one written before it (or in its sentence), never a later one.
+    """
     pattern = _mention_re(suffixes)
     for sentence in sentences:
         text = sentence.text
@@ -650,12 +653,10 @@ def _mentioned_meetings(
         if not name or name in GENERIC_NAMES or _BACK_REFERENCE_RE.match(name):
             continue
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        date = _date_at(
-            m.start(group), timeline=_timeline(sentence, dates[lo:hi], ctx, published), fallback=None
-        )
-        date = date or ctx.last_date
-        if date is None and lo > 0:
-            date = _value(dates[lo - 1], ctx)
+        before = _value(dates[lo - 1], ctx) if lo > 0 else None
+        as_of = attrs.evolve(ctx, last_date=before)  # ``ctx`` has read the whole body by now
+        timeline = _timeline(sentence, dates[lo:hi], as_of, published)
+        date = _date_at(m.start(group), timeline=timeline, fallback=before)
         chair = person_at_end(sentence.text[: m.start()]) if group == "chaired" else _chair(sentence.text)
         evidence = Span(sentence.start, sentence.end, -1, -1)
         return [Meeting(org, name, date, chair, None, None, evidence, "builtin.meetings", 0.5)]
