@@ -14,6 +14,7 @@ from unionnews.document import Document
 from unionnews.errors import InputError
 from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
+from unionnews.normalize.fix import delete_spans
 from unionnews.normalize.offsets import OffsetMap, raw_spans_of, without_stretches
 from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
@@ -214,7 +215,7 @@ def _drop_furniture(
     furniture = [
         FurnitureSpan("furniture", name, *span) for name, span in zip(names, raw[: len(names)], strict=True)
     ]
-    new_text = _without(text, cuts)
+    new_text = delete_spans(text, cuts)
     to_raw = without_stretches(norm.offsets, cuts, len(new_text), raw[len(cuts) :])
     kept = []
     removed = 0
@@ -227,16 +228,3 @@ def _drop_furniture(
         if kind != "furniture":
             kept.append(Line(start - removed, end - removed, kind, line_text))
     return new_text, kept, to_raw, furniture
-
-
-def _without(text: str, cuts: list[tuple[int, int]]) -> str:
-    """``text`` with the sorted, non-overlapping ``cuts`` taken out."""
-    if not cuts:
-        return text
-    parts = []
-    pos = 0
-    for start, end in cuts:
-        parts.append(text[pos:start])
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)

@@ -92,21 +92,7 @@ class OffsetMap:
         """Raw offset for output offset ``pos``; ``end`` picks the end side of a boundary."""
         if not 0 <= pos <= self.out_length:
             raise IndexError(f"offset {pos} outside 0..{self.out_length}")
-        segs = self._segs
-        if not segs:
-            return 0
-        if end and pos > 0:
-            out_start, out_len, raw_start, raw_len = segs[max(bisect_right(self._starts, pos - 1) - 1, 0)]
-            if out_len == raw_len:
-                return raw_start + pos - out_start
-            return raw_start + raw_len
-        out_start, out_len, raw_start, raw_len = segs[max(bisect_right(self._starts, pos) - 1, 0)]
-        rel = pos - out_start
-        if rel >= out_len and out_len:
-            return raw_start + raw_len
-        if out_len == raw_len:
-            return raw_start + rel
-        return raw_start
+        return _raw_at(self._segs, self._starts, pos, end) if self._segs else 0
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw span that output ``[start, end)`` was made from."""
@@ -307,12 +293,28 @@ def apply_edits(text: str, edits: Sequence[EditLike]) -> str:
     return "".join(parts)
 
 
+def _raw_at(segs: list[_Seg], starts: list[int], pos: int, end: bool) -> int:
+    """The raw offset of output ``pos`` in non-empty ``segs`` (:meth:`OffsetMap.raw_position` unchecked)."""
+    if end and pos > 0:
+        out_start, out_len, raw_start, raw_len = segs[max(bisect_right(starts, pos - 1) - 1, 0)]
+        if out_len == raw_len:
+            return raw_start + pos - out_start
+        return raw_start + raw_len
+    out_start, out_len, raw_start, raw_len = segs[max(bisect_right(starts, pos) - 1, 0)]
+    rel = pos - out_start
+    if rel >= out_len and out_len:
+        return raw_start + raw_len
+    if out_len == raw_len:
+        return raw_start + rel
+    return raw_start
+
+
 def raw_spans_of(offsets: OffsetMap, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """:meth:`OffsetMap.raw_span` of each ``(start, end)`` in ``spans``, in one loop.
 
-    The same lookups as :meth:`OffsetMap.raw_position`, inlined: a parse maps every
-    record's evidence back to the raw input, and two method calls per span cost more
-    than the lookups themselves.  An identity map gives each span back as it is.
+    A parse maps every record's evidence back to the raw input, and two checked
+    method calls per span cost more than the lookups themselves: the spans are
+    checked once, then looked up directly.  An identity map gives each span back as it is.
     """
     for start, end in spans:
         if start > end:
@@ -325,20 +327,9 @@ def raw_spans_of(offsets: OffsetMap, spans: Sequence[tuple[int, int]]) -> list[t
     starts = offsets._starts
     out = []
     for start, end in spans:
-        out_start, out_len, raw_start, raw_len = segs[max(bisect_right(starts, start) - 1, 0)]
-        rel = start - out_start
-        if rel >= out_len and out_len:
-            first = raw_start + raw_len
-        elif out_len == raw_len:
-            first = raw_start + rel
-        else:
-            first = raw_start
-        if end > start:
-            out_start, out_len, raw_start, raw_len = segs[max(bisect_right(starts, end - 1) - 1, 0)]
-            last = raw_start + end - out_start if out_len == raw_len else raw_start + raw_len
-            out.append((first, last if last > first else first))
-        else:
-            out.append((first, first))
+        first = _raw_at(segs, starts, start, False)
+        last = _raw_at(segs, starts, end, True) if end > start else first
+        out.append((first, max(first, last)))
     return out
 
 
@@ -378,21 +369,10 @@ def without_stretches(
 
 
 def _merged_copies(pieces: list[_Seg]) -> list[_Seg]:
-    """:func:`_append` of each piece in turn, in one loop: neighbouring plain copies become one."""
+    """:func:`_append` of each piece in turn: neighbouring plain copies become one."""
     out: list[_Seg] = []
     for seg in pieces:
-        if out:
-            p_out, p_len, p_raw, p_rlen = out[-1]
-            out_start, out_len, raw_start, raw_len = seg
-            if (
-                p_len == p_rlen
-                and out_len == raw_len
-                and p_out + p_len == out_start
-                and p_raw + p_rlen == raw_start
-            ):
-                out[-1] = (p_out, p_len + out_len, p_raw, p_rlen + raw_len)
-                continue
-        out.append(seg)
+        _append(out, seg)
     return out
 
 
