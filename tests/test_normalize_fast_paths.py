@@ -8,12 +8,16 @@ general code on text built to reach every step.
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unionnews.models import to_dict
-from unionnews.normalize.fix import Deletions, apply_fixes
+from unionnews.normalize import width
+from unionnews.normalize.decode import _holds_surrogate, scrub_surrogates
+from unionnews.normalize.fix import Deletions, apply_fixes, line_fixes, run_line_fixes
+from unionnews.normalize.mojibake import find_mojibake, find_mojibake_after_widening
 from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits
 from unionnews.normalize.pinyin import (
     _annotates,
@@ -203,3 +207,270 @@ def test_widening_by_slices_is_widening_by_characters(text: str) -> None:
     for i in positions:
         chars[i] = FULLWIDTH[text[i]]
     assert _widen_at(text, positions) == "".join(chars)
+
+
+# The surrogate check by codec, and the width step's plain-hanzi shortcut.
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+@given(st.text(alphabet=st.sampled_from("a工會😀\x00\ufffd\ud800\udbff\udc00\udfff\ud7ff\ue000")))
+def test_the_codec_check_finds_exactly_the_surrogates(text: str) -> None:
+    assert _holds_surrogate(text) == (_SURROGATE_RE.search(text) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from("a工會😀\ud800\udfff")))
+def test_scrubbed_text_holds_no_surrogate_and_keeps_its_length(text: str) -> None:
+    scrubbed = scrub_surrogates(text)
+    assert len(scrubbed.text) == len(text)
+    assert not _holds_surrogate(scrubbed.text)
+    assert bool(scrubbed.fixes) == _holds_surrogate(text)
+
+
+def test_a_plain_hanzi_is_a_chinese_side_of_a_mark() -> None:
+    from unionnews.normalize.width import _CJK, _plain_hanzi, _side
+
+    plain = [chr(cp) for cp in range(0x3000, 0xA000) if _plain_hanzi(chr(cp))]
+    assert len(plain) == (0x9FFF - 0x4E00 + 1) + (0x4DBF - 0x3400 + 1)
+    assert all(_side(ch) == _CJK for ch in plain)
+    assert not any(_plain_hanzi(ch) for ch in ",:;!?()（）a1 。\n")
+
+
+def _runs_by_sides(text: str) -> list[tuple[int, int]]:
+    """The mark runs to widen, each judged by its sides alone (the step without its shortcut)."""
+    from unionnews.normalize import width
+
+    runs = []
+    for m in width._MARK_RUN_RE.finditer(text):
+        start, end = m.span()
+        before = width._side_towards(text, start - 1, -1)
+        paren = "(" in m.group() or ")" in m.group()
+        after = width._side_towards(text, end, 1)
+        if before == width._CJK and after == width._NOT_CJK and not paren:
+            after = width._clause_follows(text, end)
+        if not before or not after or before + after < width._SHARED + width._CJK:
+            continue
+        if "?" in m.group() and width._touches_suspicious(text, start, end):
+            continue
+        runs.append((start, end))
+    return width._pairs_whole(text, runs)
+
+
+@given(st.text(alphabet="工会驿的,:;!?()（）“”a1 \n\ufffd¹", max_size=40))
+def test_widening_with_the_plain_hanzi_shortcut_is_widening_by_sides(text: str) -> None:
+    from unionnews.normalize.fix import line_fixes
+    from unionnews.normalize.width import _widen_at, widen_cjk_punctuation
+
+    positions = [i for start, end in _runs_by_sides(text) for i in range(start, end)]
+    expected = (
+        line_fixes(text, _widen_at(text, positions), positions, "punctuation-width") if positions else []
+    )
+    assert widen_cjk_punctuation(text) == expected
+
+
+# Pinyin annotation spans found without a look-behind.
+
+
+def _lookbehind_spans(text: str) -> list[tuple[int, int]]:
+    """annotation_spans as it was: every ANNOTATION_RE match, each checked for its reading."""
+    from unionnews.normalize.pinyin import ANNOTATION_RE, _annotates, _opens_on_latin
+
+    if not _opens_on_latin(text):
+        return []
+    return [m.span() for m in ANNOTATION_RE.finditer(text) if _annotates(text, m.start(), m[1].split())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会會議a\ue84b(（)） \thuìgōngHUI4x1", max_size=50))
+def test_annotation_spans_without_lookbehind_are_the_lookbehind_ones(text: str) -> None:
+    assert annotation_spans(text) == _lookbehind_spans(text)
+
+
+def test_a_private_use_character_with_a_reading_is_not_annotated() -> None:
+    # U+E84B is in the reading table but is no hanzi, so its "(...)" is left alone.
+    from unionnews.normalize.pinyin import _chars_by_reading
+
+    reading = next(r for r, chars in _chars_by_reading().items() if "\ue84b" in chars)
+    assert annotation_spans(f"\ue84b({reading})") == []
+    assert annotation_spans(f"\ue84b\ue84b({reading} {reading})") == []
+    assert annotation_spans(f"會({reading})會(huì)") == [(len(reading) + 4, len(reading) + 9)]
+
+
+def test_the_latin_blocks_hold_every_latin_letter() -> None:
+    import regex
+
+    from unionnews.normalize.pinyin import LATIN_BLOCKS
+
+    latin = regex.compile(r"\p{Latin}")
+    inside = {code for low, high in LATIN_BLOCKS for code in range(low, high + 1)}
+    assert not [
+        code
+        for code in range(0x110000)
+        if code not in inside and not 0xD800 <= code <= 0xDFFF and latin.match(chr(code))
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="工会會議中(（)） \thuìgōngHUI4Ü1ḿ", max_size=40),
+    st.sampled_from(["", "ß", "ａ", "ɑ", "ǐ", "Ǐ", "ŋ", "ⅰ", "ａｂ", "\U0001df00"]),
+    st.integers(0, 40),
+)
+def test_annotation_spans_agree_with_any_latin_letter(text: str, letter: str, at: int) -> None:
+    text = text[:at] + letter + text[at:]
+    assert annotation_spans(text) == _lookbehind_spans(text)
+    assert annotation_spans(f"會({letter}ui)" + text) == _lookbehind_spans(f"會({letter}ui)" + text)
+
+
+# Width runs found by one pattern, and the scoped mojibake look after widening.
+
+_MARKED_TEXT = st.text(alphabet="工会驿的㐀,:;!?()（）“”a1 \n\ufffd¹", max_size=60)
+
+
+@given(_MARKED_TEXT, st.data())
+def test_fixes_built_by_runs_are_the_fixes_built_by_positions(text: str, data: st.DataObject) -> None:
+    runs = [m.span() for m in width._MARK_RUN_RE.finditer(text)]
+    runs = [run for run in runs if data.draw(st.booleans())]
+    positions = [i for start, end in runs for i in range(start, end)]
+    expected = line_fixes(text, width._widen_at(text, positions), positions, "w") if positions else []
+    assert run_line_fixes(text, runs, width.FULLWIDTH, "w") == expected
+
+
+@given(_MARKED_TEXT)
+def test_the_run_pattern_finds_every_mark_run_and_its_plain_runs_widen(text: str) -> None:
+    found = list(width._RUN_RE.finditer(text))
+    assert [m.span() for m in found] == [m.span() for m in width._MARK_RUN_RE.finditer(text)]
+    for m in found:
+        start, end = m.span()
+        plain = (
+            start > 0
+            and end < len(text)
+            and width._plain_hanzi(text[start - 1])
+            and width._plain_hanzi(text[end])
+            and "?" not in m.group()
+        )
+        assert bool(m.lastindex) == plain
+        if plain:
+            assert width._widens(text, m)
+            assert (m.lastindex == 1) == ("(" not in m.group() and ")" not in m.group())
+
+
+def _utf8_as_gbk(text: str) -> str:
+    return text.encode("utf-8").decode("gbk", "replace")
+
+
+def _gbk_shifted(text: str) -> str:
+    return text.encode("gbk")[1:].decode("gbk", "replace")
+
+
+#: Sentences of my own, pieces of each kind of mojibake, rare but real hanzi, and
+#: the ASCII marks the width step widens, so that clusters and anchors sit next to them.
+_PIECES = (
+    "职工代表大会",
+    "工会主席说",
+    "驿站",
+    "漯河",
+    "珺",
+    "鄄城",
+    _utf8_as_gbk("发布时间"),
+    _utf8_as_gbk("会议"),
+    _utf8_as_gbk("工会"),
+    _gbk_shifted("参赛选手"),
+    _gbk_shifted("。”参赛"),
+    "\u00b9\u00a4\u00bb\u00e1",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    "(",
+    ")",
+    " ",
+    "\n",
+    "2",
+    "a",
+    "。",
+    "“",
+)
+
+
+_WORDS = st.sampled_from(("职工代表大会", "工会主席说", "稳", "驿站", "", "鄄城"))
+_MOJIBAKE = st.sampled_from(
+    (
+        *map(_utf8_as_gbk, ("工会", "会议", "职工", "发布时间", "代表")),
+        _utf8_as_gbk("工会")[:-1],
+        _utf8_as_gbk("会议")[1:],
+    )
+)
+_MARKS = st.sampled_from((",", "!", ")", ":", ";", "(", ",!", "?", ")!"))
+#: UTF-8 mojibake, maybe a rare hanzi or a lost byte, then marks the width step widens:
+#: the shape where a widened mark cuts a UTF-8 window short.
+_MOJIBAKE_BEFORE_MARKS = st.tuples(
+    _WORDS, _MARKS, _WORDS, _MOJIBAKE, st.sampled_from(("", "珺", "驿", "\ufffd")), _MARKS, _WORDS
+).map("".join)
+
+
+_SHIFTED = st.sampled_from(
+    tuple(map(_gbk_shifted, ("。“工人", "。“职工", "，“工会", "。”参赛", "！“劳动", "。“全市")))
+)
+_MORE_MARKS = st.sampled_from((",", "!", ")", ":", ";", "(", ",!", "?", ")!", "!!", ",,"))
+#: GBK read one byte out of phase between runs of marks: widening them can complete a re-reading.
+_SHIFTED_BETWEEN_MARKS = st.tuples(_WORDS, _MORE_MARKS, _SHIFTED, _MORE_MARKS, _WORDS).map("".join)
+_AROUND_MARKS = st.one_of(
+    st.lists(st.sampled_from(_PIECES), max_size=24).map("".join),
+    _MOJIBAKE_BEFORE_MARKS,
+    _SHIFTED_BETWEEN_MARKS,
+)
+
+
+@settings(max_examples=900, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_AROUND_MARKS)
+def test_after_widening_the_scoped_look_says_nothing_only_when_the_full_pass_finds_nothing(text: str) -> None:
+    failed: set[tuple[str, str, str]] = set()
+    live: set[tuple[int, int]] = set()
+    if find_mojibake(text, failed, live):
+        return
+    widened = apply_fixes(text, width.widen_cjk_punctuation(text))
+    if not find_mojibake_after_widening(widened, failed, live):
+        assert find_mojibake(widened, set(failed)) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_AROUND_MARKS)
+def test_normalize_with_the_scoped_look_is_normalize_with_the_full_look(text: str) -> None:
+    fast = run_pipeline(text)
+    slow = run_pipeline(text, always_recheck=True)
+    assert (fast.text, fast.repairs) == (slow.text, slow.repairs)
+
+
+@given(
+    st.integers(1, 40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 3), st.text("，x", max_size=3)))
+)
+def test_a_summary_on_an_identity_map_spans_what_the_map_says(
+    length: int, edits: list[tuple[int, int, str]]
+) -> None:
+    from unionnews.normalize.fix import Fix
+    from unionnews.normalize.offsets import OffsetMap
+    from unionnews.normalize.pipeline import _summary
+
+    fixes, pos = [], 0
+    for start, size, replacement in sorted(edits):
+        if start >= pos and start + size <= length:
+            fixes.append(Fix(start, start + size, replacement, "k", 0.5 + size / 10))
+            pos = start + size + 1
+    if not fixes:
+        return
+    offsets = OffsetMap.identity(length)
+    summary = _summary("k", fixes, "x" * length, offsets)
+    assert (summary.raw_start, summary.raw_end) == (
+        offsets.raw_span(fixes[0].start, fixes[0].end)[0],
+        offsets.raw_span(fixes[-1].start, fixes[-1].end)[1],
+    )
+
+
+@given(_MARKED_TEXT, st.data())
+def test_pairing_drops_nothing_when_every_parenthesis_is_widened(text: str, data: st.DataObject) -> None:
+    runs = [m.span() for m in width._MARK_RUN_RE.finditer(text) if data.draw(st.booleans())]
+    with_parens = [text[start:end] for start, end in runs if "(" in text[start:end] or ")" in text[start:end]]
+    if with_parens and width._every_paren_widened(text, with_parens):
+        assert width._pairs_whole(text, runs) == runs

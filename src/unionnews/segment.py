@@ -346,8 +346,11 @@ def _is_listed_furniture(line: str, lexicon: Lexicon | None) -> bool:
 
 def _is_listed(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
     """:func:`_is_listed_furniture` with the lexicon's section names and furniture words looked up once per page."""
-    if _LISTED_FURNITURE(line):
-        return True
+    return _LISTED_FURNITURE(line) or _in_lexicon(line, sections, words)
+
+
+def _in_lexicon(line: str, sections: frozenset[str], words: tuple[str, ...]) -> bool:
+    """A section name of the lexicon, or a line holding one of its furniture words."""
     return line in sections or (bool(words) and any(w in line for w in words))
 
 
@@ -358,9 +361,7 @@ def _in_lexicon_or_past_start(line: str, sections: frozenset[str], words: tuple[
     holds wherever either does), so only the few lines it lets through are tried against
     each table apart.
     """
-    return (
-        _ANY_FURNITURE.past_start(line) or line in sections or (bool(words) and any(w in line for w in words))
-    )
+    return _ANY_FURNITURE.past_start(line) or _in_lexicon(line, sections, words)
 
 
 def _credit_or_furniture(line: str, sections: frozenset[str], words: tuple[str, ...]) -> LineKind | None:
@@ -380,11 +381,7 @@ def _credit_or_furniture(line: str, sections: frozenset[str], words: tuple[str, 
         return None
     if _CUE_FURNITURE.past_start(line):
         return "furniture"
-    listed = (
-        _LISTED_FURNITURE.past_start(line)
-        or line in sections
-        or (bool(words) and any(w in line for w in words))
-    )
+    listed = _LISTED_FURNITURE.past_start(line) or _in_lexicon(line, sections, words)
     return "furniture" if listed and not _is_dated_meta(line) else None
 
 
