@@ -60,6 +60,13 @@ def test_escapes_the_engines_read_differently_are_refused(escape: str) -> None:
         engines.translate(escape)
 
 
+def test_a_pattern_compiled_with_flags_keeps_regex() -> None:
+    folded = regex.compile(r"工会\s*App", regex.IGNORECASE)
+    assert engines.standard_twin(folded) is None
+    assert engines.for_text(folded, "工会 app") is folded
+    assert engines.standard_twin(regex.compile(r"工会\s*App")) is not None
+
+
 def test_text_outside_the_bmp_keeps_the_regex_pattern() -> None:
     assert engines.for_text(organizers.ORG_RE, "郑州市总工会😀") is organizers.ORG_RE
     assert engines.for_text(organizers.ORG_RE, "𠀀市总工会") is organizers.ORG_RE

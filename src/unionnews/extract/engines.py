@@ -42,6 +42,8 @@ SPACE_BMP = (
     (0x205F, 0x205F),
     (0x3000, 0x3000),
 )
+#: The flags of a ``regex`` pattern compiled without any.
+_PLAIN_FLAGS = regex.compile("").flags
 #: A character outside the BMP.
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
@@ -118,7 +120,13 @@ def _class_end(pattern: str, start: int) -> int:
 
 @functools.lru_cache(maxsize=64)
 def standard_twin(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` compiled by ``re`` after :func:`translate`; None where ``re`` cannot read it."""
+    """``pattern`` compiled by ``re`` after :func:`translate`; None where ``re`` cannot read it.
+
+    A pattern compiled with flags (``regex.IGNORECASE``, ``regex.V1``...) has none: the
+    flags would have to be carried over one by one, and the heavy patterns use none.
+    """
+    if pattern.flags != _PLAIN_FLAGS:
+        return None
     try:
         return re.compile(translate(pattern.pattern))
     except (ValueError, re.error):
