@@ -215,6 +215,56 @@ def test_no_utf8_window_left_out_of_misread_text_gains() -> None:
     assert gaining > 100
 
 
+def _gaining_windows_of_skipped_clusters(text: str) -> list[tuple[int, int, int, int]]:
+    """Windows with a reading gaining enough, around spans that ``_may_gain`` turns away."""
+    found = []
+    for lo in range(len(text)):
+        for hi in range(lo + 1, min(lo + 4, len(text)) + 1):
+            left, right = utf8.window_bounds(text, lo, hi, stop=utf8.WINDOW_STOPS)
+            widest = text[left:right]
+            if utf8._may_gain(widest, utf8._core(text, lo, hi), utf8._ceilings(widest)):
+                continue
+            for start, end in utf8.windows(text, lo, hi, stop=utf8.WINDOW_STOPS, shrink=utf8.SHRINK):
+                gains = [g for g, *_ in utf8.utf8_readings(text[start:end], require_clean=True)]
+                if any(g >= utf8.MIN_GAIN for g in gains):
+                    found.append((lo, hi, start, end))
+    return found
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts)
+def test_a_cluster_turned_away_has_no_window_that_gains_enough(text: str) -> None:
+    assert _gaining_windows_of_skipped_clusters(text) == []
+
+
+def _lossy_misread_texts() -> list[str]:
+    """UTF-8 read as GBK or Big5 with bytes lost (``\ufffd`` or ``?``), alone and inside clean text."""
+    out = []
+    for sentence in SENTENCES:
+        raw = sentence[:10].encode("utf-8")
+        for codec in ("gbk", "big5"):
+            damaged = raw.decode(codec, errors="replace")
+            out += [damaged, damaged.replace("\ufffd", "?"), sentence[:6] + damaged + "，" + sentence[-5:]]
+    return out
+
+
+def test_no_misread_cluster_turned_away_could_read_back() -> None:
+    """Lost bytes, a narrower window that encodes where the widest does not, a cluster at the start."""
+    for text in _misread_utf8_texts() + _lossy_misread_texts():
+        assert _gaining_windows_of_skipped_clusters(text) == [], text
+
+
+def test_partial_big5_misreading_inside_simplified_text_is_repaired() -> None:
+    damaged = "模工".encode().decode("big5")
+    text = f"市总工会今年表彰了一批劳{damaged}匠代表。"
+    assert unionnews.normalize(text).text == "市总工会今年表彰了一批劳模工匠代表。"
+
+
+def test_a_misread_character_opening_the_text_is_repaired() -> None:
+    damaged = "这".encode().decode("big5", errors="replace")
+    assert unionnews.normalize(damaged + "次活动在市工人文化宫举行。").text == "这次活动在市工人文化宫举行。"
+
+
 def test_a_real_utf8_cluster_keeps_its_window() -> None:
     """The ceiling leaves the window that reads back: UTF-8 read as GBK inside clean text is repaired."""
     damaged = utf8_read_as_gbk("工会")

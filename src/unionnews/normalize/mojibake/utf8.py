@@ -130,7 +130,7 @@ def best_utf8_window(text: str, lo: int, hi: int) -> WindowReading | None:
     left, right = window_bounds(text, lo, hi, stop=WINDOW_STOPS)
     widest = text[left:right]
     ceilings = _ceilings(widest)
-    if not _may_gain(widest, text[lo + SHRINK : hi - SHRINK], ceilings):
+    if not _may_gain(widest, _core(text, lo, hi), ceilings):
         return None
     best: WindowReading | None = None
     for start, end in promising_windows(text, lo, hi, ceilings):
@@ -138,6 +138,15 @@ def best_utf8_window(text: str, lo: int, hi: int) -> WindowReading | None:
             if gain >= MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
     return best
+
+
+def _core(text: str, lo: int, hi: int) -> str:
+    """What every window of :func:`windows` around ``[lo, hi)`` holds: the cluster less ``SHRINK`` each side.
+
+    Empty for a short cluster; never a slice counted from the end of the text
+    (``hi - SHRINK`` is negative for a cluster at the very start).
+    """
+    return text[lo + SHRINK : hi - SHRINK] if hi - lo > 2 * SHRINK else ""
 
 
 def utf8_fix_if_better(text: str, best: WindowReading) -> Fix | None:
@@ -195,11 +204,22 @@ def _may_gain(widest: str, core: str, ceilings: list[float | None]) -> bool:
     """An upper bound on the gain of re-reading any window between ``core`` and ``widest``.
 
     If even the widest reading (:func:`_ceilings`) holds too few good characters to
-    beat the lowest score a window can start from, no window can.
+    beat the lowest score a window can start from, no window can.  The ceiling reads
+    each lost-byte mark as a NUL byte, which breaks the character it stood in; a
+    reading that guesses the byte may get that character back, so each mark may add
+    one good character (scoring at most 1) to what the ceiling counts.  Where the
+    widest window does not encode in a codec, a narrower one may: its reading lies in
+    one of the stretches that do (:func:`_encodable_stretches`).  Encoded with ``?``
+    for what does not encode, the widest window's bytes are those stretches joined by
+    an ASCII byte, where UTF-8 starts afresh: that reading scores the sum of the
+    stretches' ceilings, so at least the ceiling of any one of them.
     """
     lowest = sum(map(_loss, without_marks(widest))) + (sum(map(_score, core)) if core else 0.0)
-    for ceiling in ceilings:
-        if ceiling is not None and ceiling - lowest >= MIN_GAIN:
+    guessed = sum(map(widest.count, LOST_BYTE_MARKS))
+    for codec, ceiling in zip(CODECS, ceilings, strict=True):
+        if ceiling is None:  # the widest window does not encode; a narrower one may
+            ceiling = _ceiling(lost_marks_as_nul(widest).encode(codec, errors="replace"))
+        if ceiling + guessed - lowest >= MIN_GAIN:
             return True
     return False
 
