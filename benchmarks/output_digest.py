@@ -113,11 +113,15 @@ def main() -> None:
                 if name in old and old[name][what] != entry[what]:
                     moved += 1
                     before, now = old[name][what + "_each"], entry[what + "_each"]
-                    first = next((i for i, (a, b) in enumerate(zip(before, now)) if a != b), None)
+                    first = next(
+                        (i for i, (a, b) in enumerate(zip(before, now, strict=False)) if a != b), None
+                    )
                     if first is None:
                         print(f"DIFFERS: {name} / {what}; {len(before)} texts before, {len(now)} now")
                     else:
-                        print(f"DIFFERS: {name} / {what}; first at #{first}: {all_texts[name][first][:120]!r}")
+                        print(
+                            f"DIFFERS: {name} / {what}; first at #{first}: {all_texts[name][first][:120]!r}"
+                        )
         print("output identical" if not moved else f"{moved} digests differ")
         sys.exit(1 if moved else 0)
 
