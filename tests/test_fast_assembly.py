@@ -14,7 +14,7 @@ from unionnews.document import SENTENCE_END_RE, Document, _pieces
 from unionnews.layout_rules import FURNITURE_CUES
 from unionnews.lexicon import FURNITURE_PATTERNS, Lexicon
 from unionnews.models import DateMention, Person, Span, Statistic
-from unionnews.normalize.offsets import Edit, OffsetMap, apply_edits, raw_spans_of, without_stretches
+from unionnews.normalize.offsets import Edit, OffsetMap, _append, apply_edits
 from unionnews.segment import (
     _ANY_FURNITURE,
     _CUE_FURNITURE,
@@ -55,15 +55,15 @@ def edited_map(draw: st.DrawFn) -> OffsetMap:
 def test_raw_spans_of_agrees_with_raw_span(mp: OffsetMap, data: st.DataObject) -> None:
     points = st.integers(0, mp.out_length)
     spans = [tuple(sorted(p)) for p in data.draw(st.lists(st.tuples(points, points), max_size=10))]
-    assert raw_spans_of(mp, spans) == [mp.raw_span(start, end) for start, end in spans]
+    assert mp.raw_spans_of(spans) == [mp.raw_span(start, end) for start, end in spans]
 
 
 def test_raw_spans_of_rejects_what_raw_span_rejects() -> None:
     mp = OffsetMap.identity(5).then([Edit(1, 3, "")], 3)
     with pytest.raises(ValueError):
-        raw_spans_of(mp, [(2, 1)])
+        mp.raw_spans_of([(2, 1)])
     with pytest.raises(IndexError):
-        raw_spans_of(mp, [(0, 4)])
+        mp.raw_spans_of([(0, 4)])
 
 
 def test_with_raw_fills_every_record_as_evolve_does() -> None:
@@ -227,10 +227,40 @@ def test_deleting_lines_maps_as_then_does(mp: OffsetMap, data: st.DataObject) ->
     points = sorted(set(data.draw(st.lists(st.integers(0, mp.out_length), max_size=8))))
     deletions = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
     new_length = mp.out_length - sum(b - a for a, b in deletions)
-    spans = raw_spans_of(mp, deletions)
+    spans = mp.raw_spans_of(deletions)
     general = mp.then([Edit(a, b, "") for a, b in deletions], new_length).segments
     assert mp.after_deletions(deletions, new_length, spans).segments == general
-    assert without_stretches(mp, deletions, new_length, spans).segments == general
+
+
+def _copy_segment_by_segment(mp: OffsetMap, start: int, end: int, at: int) -> list[tuple[int, int, int, int]]:
+    """What composing copied before segments inside a stretch were shifted together: one step each."""
+    out: list[tuple[int, int, int, int]] = []
+    for seg in mp.segments:
+        out_start, out_len, raw_start, raw_len = seg.out_start, seg.out_len, seg.raw_start, seg.raw_len
+        if out_start > end:
+            break
+        if out_len == 0:
+            if start <= out_start:
+                _append(out, (at + out_start - start, 0, raw_start, raw_len))
+            continue
+        lo, hi = max(start, out_start), min(end, out_start + out_len)
+        if lo >= hi:
+            continue
+        if out_len == raw_len:
+            _append(out, (at + lo - start, hi - lo, raw_start + lo - out_start, hi - lo))
+        else:
+            _append(out, (at + lo - start, hi - lo, raw_start, raw_len))
+    return out
+
+
+@given(edited_map(), st.data())
+def test_copying_a_stretch_in_bulk_is_copying_segment_by_segment(mp: OffsetMap, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, mp.out_length))
+    end = data.draw(st.integers(start, mp.out_length))
+    at = data.draw(st.integers(0, 5))
+    out: list[tuple[int, int, int, int]] = []
+    mp._copy_into(out, start, end, at)
+    assert out == _copy_segment_by_segment(mp, start, end, at)
 
 
 def test_dropped_furniture_keeps_its_raw_span_and_the_lines_their_text() -> None:

@@ -15,7 +15,7 @@ from unionnews.errors import InputError
 from unionnews.models import Article, Event, FurnitureSpan, Person, PluginError, Span
 from unionnews.normalize import normalize
 from unionnews.normalize.fix import delete_spans
-from unionnews.normalize.offsets import OffsetMap, raw_spans_of, without_stretches
+from unionnews.normalize.offsets import OffsetMap
 from unionnews.normalize.pipeline import NormalizedText
 from unionnews.plugins import DEFAULT_PLUGIN_BUDGET, Plugins, build_plugins, default_plugins
 from unionnews.segment import Line, LineKind, classified
@@ -148,7 +148,7 @@ def _with_raw(items: list[Any], to_raw: OffsetMap) -> tuple[Any, ...]:
         if isinstance(ev, Span) and 0 <= ev.start <= ev.end <= limit:
             at.append(k)
             spans.append((ev.start, ev.end))
-    for k, (start, end), raw in zip(at, spans, raw_spans_of(to_raw, spans), strict=True):
+    for k, (start, end), raw in zip(at, spans, to_raw.raw_spans_of(spans), strict=True):
         out[k] = _replace_evidence(out[k], Span(start, end, *raw))
     return tuple(out)
 
@@ -196,7 +196,7 @@ def _drop_furniture(
 
     ``lines`` are :func:`~unionnews.segment.classified` tuples: each kept line is made once,
     already re-based.  Each furniture line goes with its newline: the deletions are sorted,
-    apart and non-empty, so the map is :func:`~unionnews.normalize.offsets.without_stretches`, and the raw
+    apart and non-empty, so the map is :meth:`~unionnews.normalize.offsets.OffsetMap.after_deletions`, and the raw
     spans of the lines and of the deletions are mapped in one call.
     """
     text = norm.text
@@ -211,12 +211,12 @@ def _drop_furniture(
             cuts.append((start, end + 1 if end < size and text[end] == "\n" else end))
     if not cuts:
         return text, [Line(*line) for line in lines], norm.offsets, []
-    raw = raw_spans_of(norm.offsets, shown + cuts)
+    raw = norm.offsets.raw_spans_of(shown + cuts)
     furniture = [
         FurnitureSpan("furniture", name, *span) for name, span in zip(names, raw[: len(names)], strict=True)
     ]
     new_text = delete_spans(text, cuts)
-    to_raw = without_stretches(norm.offsets, cuts, len(new_text), raw[len(cuts) :])
+    to_raw = norm.offsets.after_deletions(cuts, len(new_text), raw[len(cuts) :])
     kept = []
     removed = 0
     it = iter(cuts)

@@ -112,9 +112,30 @@ class OffsetMap:
 
     def raw_spans(self, edits: Sequence[EditLike]) -> list[tuple[int, int]]:
         """:meth:`raw_span` of each edit's ``[start, end)``."""
-        if self.is_identity:
-            return [(e.start, e.end) for e in edits]
-        return [self.raw_span(e.start, e.end) for e in edits]
+        return self.raw_spans_of([(e.start, e.end) for e in edits])
+
+    def raw_spans_of(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`raw_span` of each ``(start, end)`` in ``spans``, in one loop.
+
+        A parse maps every record's evidence back to the raw input, and two checked
+        method calls per span cost more than the look-ups themselves: the spans are
+        checked once, then looked up directly.  An identity map gives each span back as it is.
+        """
+        for start, end in spans:
+            if start > end:
+                raise ValueError(f"span start {start} is after its end {end}")
+            if start < 0 or end > self.out_length:
+                raise IndexError(f"span {start}..{end} outside 0..{self.out_length}")
+        segs = self._segs
+        if self.is_identity or not segs:
+            return [(s, e) if segs else (0, 0) for s, e in spans]
+        starts = self._starts
+        out = []
+        for start, end in spans:
+            first = _raw_at(segs, starts, start, False)
+            last = _raw_at(segs, starts, end, True) if end > start else first
+            out.append((first, max(first, last)))
+        return out
 
     def then(
         self, edits: Sequence[EditLike], new_length: int, spans: Sequence[tuple[int, int]] | None = None
@@ -218,32 +239,31 @@ class OffsetMap:
         """Append the segments covering our output ``[start, end]``, shifted to ``at``.
 
         Zero-length segments (deleted raw text) at either end are included, so no raw
-        character is ever dropped from the map.
+        character is ever dropped from the map.  The segments wholly inside only move,
+        and are shifted together (a page with hundreds of segments composes once per
+        dropped line); those cut by ``start`` or ``end`` go through :func:`_cut`.
         """
         segs = self._segs
         starts = self._starts
         i = bisect_left(starts, start)
         if i == len(segs) or starts[i] > start:
             i = max(i - 1, 0)
-        n = len(segs)
-        while i < n:
-            out_start, out_len, raw_start, raw_len = segs[i]
+        stop = bisect_right(starts, end)
+        pieces: list[_Seg] = []
+        while i < stop and segs[i][0] < start:
+            _cut(segs[i], start, end, at, pieces)
             i += 1
-            if out_start > end:
-                break
-            if out_len == 0:
-                if start <= out_start:
-                    _append(out, (at + out_start - start, 0, raw_start, raw_len))
-                continue
-            lo = start if start > out_start else out_start
-            hi = end if end < out_start + out_len else out_start + out_len
-            if lo >= hi:
-                continue
-            if out_len == raw_len:
-                _append(out, (at + (lo - start), hi - lo, raw_start + (lo - out_start), hi - lo))
-            else:
-                # A rewritten block, or part of one, stands for the whole raw block.
-                _append(out, (at + (lo - start), hi - lo, raw_start, raw_len))
+        inner = stop
+        if inner > i:
+            last = segs[inner - 1]
+            if last[1] and last[0] + last[1] > end:
+                inner -= 1
+        shift = at - start
+        pieces.extend([(o + shift, n, r, m) for o, n, r, m in segs[i:inner]])
+        for seg in segs[inner:stop]:
+            _cut(seg, start, end, at, pieces)
+        for seg in pieces:
+            _append(out, seg)
 
 
 def _append(out: list[_Seg], seg: _Seg) -> None:
@@ -307,99 +327,6 @@ def _raw_at(segs: list[_Seg], starts: list[int], pos: int, end: bool) -> int:
     if out_len == raw_len:
         return raw_start + rel
     return raw_start
-
-
-def raw_spans_of(offsets: OffsetMap, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:meth:`OffsetMap.raw_span` of each ``(start, end)`` in ``spans``, in one loop.
-
-    A parse maps every record's evidence back to the raw input, and two checked
-    method calls per span cost more than the lookups themselves: the spans are
-    checked once, then looked up directly.  An identity map gives each span back as it is.
-    """
-    for start, end in spans:
-        if start > end:
-            raise ValueError(f"span start {start} is after its end {end}")
-        if start < 0 or end > offsets.out_length:
-            raise IndexError(f"span {start}..{end} outside 0..{offsets.out_length}")
-    segs = offsets._segs
-    if offsets.is_identity or not segs:
-        return [(s, e) if segs else (0, 0) for s, e in spans]
-    starts = offsets._starts
-    out = []
-    for start, end in spans:
-        first = _raw_at(segs, starts, start, False)
-        last = _raw_at(segs, starts, end, True) if end > start else first
-        out.append((first, max(first, last)))
-    return out
-
-
-def without_stretches(
-    offsets: OffsetMap,
-    deletions: Sequence[tuple[int, int]],
-    new_length: int,
-    spans: Sequence[tuple[int, int]],
-) -> OffsetMap:
-    """:meth:`OffsetMap.after_deletions`, with the kept stretches' segments shifted in bulk.
-
-    Composing copies every segment of a map through one call each; a page whose
-    normalization left hundreds of segments pays that per furniture line dropped.  A
-    segment wholly inside a kept stretch only moves (its output start shifts by what was
-    deleted before it), so those are shifted by one comprehension per stretch, and only
-    the segments cut by a stretch's ends go through the general step.  The merging of
-    neighbours is then the same fold as the general path's, so the segments are the same.
-    ``deletions`` are sorted, apart and non-empty; ``spans`` are their raw spans.
-    """
-    if not deletions or (offsets.is_identity and offsets.out_length):
-        return offsets.after_deletions(deletions, new_length, spans)
-    pieces: list[_Seg] = []
-    pos_new = pos_old = 0
-    for (start, end), (raw_start, raw_end) in zip(deletions, spans, strict=True):
-        if start == end:
-            continue
-        _shifted_stretch(offsets, pos_old, start, pos_new, pieces)
-        pos_new += start - pos_old
-        if raw_end > raw_start:
-            pieces.append((pos_new, 0, raw_start, raw_end - raw_start))
-        pos_old = end
-    _shifted_stretch(offsets, pos_old, offsets.out_length, pos_new, pieces)
-    pos_new += offsets.out_length - pos_old
-    if pos_new != new_length:
-        raise ValueError(f"edits give {pos_new} characters, text has {new_length}")
-    return OffsetMap._from_tuples(_merge_overlaps(_merged_copies(pieces)), new_length, offsets.raw_length)
-
-
-def _merged_copies(pieces: list[_Seg]) -> list[_Seg]:
-    """:func:`_append` of each piece in turn: neighbouring plain copies become one."""
-    out: list[_Seg] = []
-    for seg in pieces:
-        _append(out, seg)
-    return out
-
-
-def _shifted_stretch(offsets: OffsetMap, start: int, end: int, at: int, pieces: list[_Seg]) -> None:
-    """What :meth:`OffsetMap._copy_into` appends for output ``[start, end]`` at ``at``, unmerged.
-
-    Segments before ``start`` or across ``end`` are cut by the general step; those wholly
-    inside (zero-length ones at either end included) are shifted together.
-    """
-    segs = offsets._segs
-    starts = offsets._starts
-    i = bisect_left(starts, start)
-    if i == len(segs) or starts[i] > start:
-        i = max(i - 1, 0)
-    stop = bisect_right(starts, end)
-    while i < stop and segs[i][0] < start:
-        _cut(segs[i], start, end, at, pieces)
-        i += 1
-    inner = stop
-    if inner > i:
-        last = segs[inner - 1]
-        if last[1] and last[0] + last[1] > end:
-            inner -= 1
-    shift = at - start
-    pieces.extend([(o + shift, n, r, m) for o, n, r, m in segs[i:inner]])
-    for seg in segs[inner:stop]:
-        _cut(seg, start, end, at, pieces)
 
 
 def _cut(seg: _Seg, start: int, end: int, at: int, pieces: list[_Seg]) -> None:
