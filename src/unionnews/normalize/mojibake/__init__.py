@@ -49,8 +49,8 @@ def find_mojibake(
         return []
     fixes = repair_latin1_runs(text)
     sus = suspicious_re()
-    suspicious = [m.start() for m in sus.finditer(text)]
-    if not suspicious and not any(m in text for m in LOST_BYTE_MARKS):
+    suspicious = _suspects(text, sus)
+    if suspicious is None:
         return fixes
     taken = Taken(fixes)
     for fix in _repair_clusters(text, sus, suspicious, failed, live):
@@ -87,13 +87,22 @@ def find_mojibake_after_widening(
     if mojibake_gate_re().search(text) is None:
         return False
     sus = suspicious_re()
-    suspicious = [m.start() for m in sus.finditer(text)]
-    if not suspicious and not any(m in text for m in LOST_BYTE_MARKS):
+    suspicious = _suspects(text, sus)
+    if suspicious is None:
         return False
     failed = set(failed)
     if _repair_clusters(text, sus, suspicious, failed, only=live):
         return True
     return bool(repair_phase_shifts(text, sus, Taken(), failed, suspicious))
+
+
+def _suspects(text: str, sus: re.Pattern[str]) -> list[int] | None:
+    """Where the suspicious characters stand; ``None`` when neither they nor a lost-byte
+    mark are in ``text``, so the UTF-8 and phase-shift families have nothing to look at."""
+    suspicious = [m.start() for m in sus.finditer(text)]
+    if not suspicious and not any(m in text for m in LOST_BYTE_MARKS):
+        return None
+    return suspicious
 
 
 def repair_misread_cjk(text: str, failed: set[tuple[str, str, str]] | None = None) -> list[Fix]:
