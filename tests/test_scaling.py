@@ -1,4 +1,4 @@
-"""Adversarial inputs at N, 2N and 4N characters: every stage's time must grow linearly.
+"""Adversarial inputs at N, 2N and 4N (8N to confirm) characters: every stage's time must grow linearly.
 
 Each input repeats one unit (a dated sentence, a meeting, a quote, a number, a
 run of punctuation…).  Every stage of a parse is timed on its own: the
@@ -8,7 +8,10 @@ does not:
 
 - doubling the input may multiply a stage's time by about 2: the per-doubling
   ratio ``sqrt(t(4N) / t(N))`` must stay under :data:`MAX_DOUBLING` (a quadratic
-  stage gives 4);
+  stage gives 4).  A stage still steeper after :data:`RETRIES` fresh timings of N and
+  4N is timed at 8N: it fails only if the doubling from 4N to 8N is steep too, since a
+  quadratic path is steep at every doubling while a one-time step is not (a cache
+  the input outgrows on a busy host, a stall of the virtual machine);
 - per character, a stage at 4N may cost at most :data:`FACTOR` times what a
   whole parse of a normal article costs, measured in the same run.
 
@@ -138,31 +141,54 @@ def test_every_stage_scales_linearly(
 ) -> None:
     head, unit, tail, _ = CASES[name]
     repeats = max(1, N_CHARS // len(unit))
-    times: list[dict[str, float]] = []
+
+    def text(k: int) -> str:
+        return head + unit * repeats * k + tail
+
+    times: dict[int, dict[str, float]] = {}
     references = []
     for k in (1, 2, 4):
         references.append(normal_seconds_per_char())
-        times.append(stage_times(head + unit * repeats * k + tail, registry))
-        problems = _problems(times, k, min(references), len(unit) * repeats * k)
+        times[k] = stage_times(text(k), registry)
+        limit = MAX_DOUBLING if k == 4 else EARLY_DOUBLING
+        superlinear = _superlinear(times[1], times[k], k, limit)
         for _ in range(RETRIES if k == 4 else 0):
-            if not problems:
+            if not superlinear:
                 break
             # A load spike on one timing: measure N and 4N once more, keep the best of each.
-            again = [stage_times(head + unit * repeats * j + tail, registry) for j in (1, 4)]
-            times[0] = {stage: min(t, again[0][stage]) for stage, t in times[0].items()}
-            times[-1] = {stage: min(t, again[1][stage]) for stage, t in times[-1].items()}
-            problems = _problems(times, k, min(references), len(unit) * repeats * k)
+            for j in (1, 4):
+                again = stage_times(text(j), registry)
+                times[j] = {stage: min(t, again[stage]) for stage, t in times[j].items()}
+            superlinear = _superlinear(times[1], times[k], k, limit)
+        if k == 4 and superlinear:
+            # Still steep: a quadratic path is steep at the next doubling too, while a step
+            # (a cache that 4N outgrows on a busy host, a stall over every retry) is not.
+            times[8] = stage_times(text(8), registry)
+            steeper = _superlinear(times[4], times[8], 2, MAX_DOUBLING)
+            superlinear = {
+                stage: f"{why}, then {steeper[stage]}"
+                for stage, why in superlinear.items()
+                if stage in steeper
+            }
+        problems = [*superlinear.values(), *_too_costly(times[k], min(references), len(unit) * repeats * k)]
         assert not problems, f"{name}: " + "; ".join(problems)
 
 
-def _problems(times: list[dict[str, float]], k: int, reference: float, length: int) -> list[str]:
-    """Stages whose time grew faster than linearly from N to ``k``N, or cost too much per character."""
-    problems = []
-    for stage, t in times[-1].items():
-        t1 = times[0][stage]
+def _superlinear(low: dict[str, float], high: dict[str, float], k: int, limit: float) -> dict[str, str]:
+    """Stages whose time grew faster than ``limit`` per doubling from ``low`` to ``high`` (``k`` times the input)."""
+    found = {}
+    for stage, t in high.items():
+        t1 = low[stage]
         doubling = (t / max(t1, 1e-6)) ** (1 / math.log2(k)) if k > 1 else 0.0
-        if t > NOISE_SECONDS and doubling > (MAX_DOUBLING if k == 4 else EARLY_DOUBLING):
-            problems.append(f"{stage}: x{doubling:.1f} per doubling ({t1 * 1000:.0f} -> {t * 1000:.0f} ms)")
-        if t > FACTOR * reference * length + NOISE_SECONDS:
-            problems.append(f"{stage}: {t:.2f}s at {length:,} chars, over {FACTOR}x a normal article's rate")
-    return problems
+        if t > NOISE_SECONDS and doubling > limit:
+            found[stage] = f"{stage}: x{doubling:.1f} per doubling ({t1 * 1000:.0f} -> {t * 1000:.0f} ms)"
+    return found
+
+
+def _too_costly(times: dict[str, float], reference: float, length: int) -> list[str]:
+    """Stages that cost more per character than :data:`FACTOR` times a normal article's parse."""
+    return [
+        f"{stage}: {t:.2f}s at {length:,} chars, over {FACTOR}x a normal article's rate"
+        for stage, t in times.items()
+        if t > FACTOR * reference * length + NOISE_SECONDS
+    ]
