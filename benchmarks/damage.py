@@ -10,8 +10,11 @@ code, URLs, emoji and kana.  A false repair is any change other than script
 conversion and punctuation width (both folded before comparing).
 
 (b) Every damage kind applied to clean sentences: the share of characters
-recovered (difflib matching blocks over the clean length) and the share of
-sentences restored exactly, punctuation width folded before comparing.
+recovered (difflib matching blocks over the clean length), the share of
+sentences restored exactly, and the hanzi invented (per clean character: hanzi
+in the output that match neither the clean sentence nor a character of the
+damaged one, i.e. a wrong guess written as if it were text), punctuation width
+folded before comparing.
 """
 
 from __future__ import annotations
@@ -253,6 +256,19 @@ def recovered(out: str, clean: str) -> float:
     return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()) / len(b)
 
 
+def invented(out: str, clean: str, damaged: str) -> int:
+    """Hanzi of ``out`` that match no character of ``clean`` and appear nowhere in ``damaged``."""
+    a, b, seen = fold(out), fold(clean), set(fold(damaged))
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return sum(
+        1
+        for tag, i1, i2, _, _ in opcodes
+        if tag in ("replace", "delete")
+        for ch in a[i1:i2]
+        if "\u3400" <= ch <= "\u9fff" and ch not in seen
+    )
+
+
 def damage_table(clean: list[str], rng: random.Random) -> Iterator[str]:
     header = ["damage", *SYSTEMS, "plain inverse"]
     yield "| " + " | ".join(header) + " |"
@@ -268,7 +284,8 @@ def damage_table(clean: list[str], rng: random.Random) -> Iterator[str]:
             outs = [system(d) for d in damaged]
             share = sum(recovered(o, c) for o, c in zip(outs, clean, strict=True)) / len(clean)
             exact = sum(fold(o) == fold(c) for o, c in zip(outs, clean, strict=True)) / len(clean)
-            cells.append(f"{share:.3f} (exact {exact:.2f})")
+            made_up = sum(invented(o, c, d) for o, c, d in zip(outs, clean, damaged, strict=True))
+            cells.append(f"{share:.3f} (exact {exact:.2f}, invented {made_up / sum(map(len, clean)):.3f})")
         yield f"| {kind} | " + " | ".join(cells) + " |"
 
 

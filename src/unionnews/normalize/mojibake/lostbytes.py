@@ -1,11 +1,18 @@
-"""UTF-8 Chinese with many bytes lost, read back character by character with the bigram model.
+"""UTF-8 Chinese with many bytes lost, read back character by character; sure guesses only.
 
 UTF-8 read as Big5 loses a byte at nearly every other character (Big5 has no
 trail bytes 0x80-0xA0), often two or three in a row.  Each ``�`` still stands
 for exactly one byte, so the byte stream keeps its length: cut it into the
-three-byte characters it was made of, list for each the characters whose bytes
-match the ones that survived, and choose the likeliest sequence (Viterbi with a
-small beam over :func:`~.plausibility.logp`).
+three-byte characters it was made of and list for each the characters whose
+bytes match the ones that survived.
+
+A bigram model rarely knows which of dozens of such characters was meant when a
+neighbour is itself a guess: over People's Daily sentences read as Big5, a beam
+search's choice for a character with a lost byte was right about one time in
+three, and fluent (``海外`` came back as ``海军``).  So a lost character is written
+only between two characters whose bytes survived (the text just outside the
+bytes counts), where the model clearly prefers it (:data:`GUESS_MARGIN`); every
+other one stays ``�``, and a reading left with many of them is not taken at all.
 """
 
 from __future__ import annotations
@@ -19,19 +26,25 @@ from unionnews.normalize.mojibake.plausibility import logp, unigram_logp
 
 #: Characters considered for a slot whose bytes were mostly lost: the most frequent ones.
 TOP_CHARACTERS = 3000
-BEAM = 6
 #: A slot with more candidates than this keeps only the likeliest; a slot with no
 #: byte left (its three bytes all lost) only the commonest characters and punctuation.
 MAX_CANDIDATES = 400
 MAX_UNKNOWN_CANDIDATES = 60
+#: A character with lost bytes is written only when both its neighbours are known and,
+#: between them, it is this much likelier (nats) than every other candidate.  Over
+#: People's Daily sentences read as Big5, such guesses were right 104 times in 106;
+#: guesses next to another guess, or closer, about one time in three.
+GUESS_MARGIN = 3.0
 
 Pattern = tuple[int | None, int | None, int | None]
 
 
-def decode_utf8_lossy(raw: bytes, lost: int = 0) -> str:
-    """Decode UTF-8 ``raw`` where each byte equal to ``lost`` is unknown; unknowns guessed.
+def decode_utf8_lossy(raw: bytes, lost: int = 0, before: str = "", after: str = "") -> str:
+    """Decode UTF-8 ``raw`` where each byte equal to ``lost`` is unknown; sure guesses made.
 
-    Characters no candidate fits stay ``�``.
+    ``before`` and ``after`` are the text around the bytes (a character each, or
+    empty): context for the guesses, not part of the reading.  Characters no
+    candidate fits, or more than one fits about as well, stay ``�``.
     """
     if raw.count(lost) * 5 > len(raw) * 3:
         return decode_utf8_marking_lost(raw.replace(bytes((lost,)), b"\xff"))
@@ -53,33 +66,40 @@ def decode_utf8_lossy(raw: bytes, lost: int = 0) -> str:
             slots.append("\ufffd")
             i += 1
             continue
-        slots.append(list(cands))
+        slots.append(list(cands) if None in pattern else cands[0])
         i += 3
-    return _viterbi(slots)
+    before, after = before[-1:] or " ", after[:1]
+    return "".join(
+        slot
+        if isinstance(slot, str)
+        else _sure_guess(slot, _neighbour(slots, k - 1, before), _neighbour(slots, k + 1, after))
+        for k, slot in enumerate(slots)
+    )
 
 
-def _viterbi(slots: list[str | list[str]]) -> str:
-    """The likeliest character for every open slot, given its neighbours (beam search).
+def _neighbour(slots: list[str | list[str]], k: int, outside: str) -> str | None:
+    """The character at slot ``k`` if its bytes all survived (``outside`` past either end), else ``None``."""
+    if not 0 <= k < len(slots):
+        return outside
+    slot = slots[k]
+    return slot if isinstance(slot, str) and slot != "\ufffd" else None
 
-    Each beam entry keeps a back pointer, not its text, so the search is linear.
+
+def _sure_guess(candidates: list[str], prev: str | None, following: str | None) -> str:
+    """The candidate between two known neighbours that beats every other by :data:`GUESS_MARGIN`, else ``�``.
+
+    ``following`` is empty at the end of the text: only ``prev`` then speaks.
     """
-    beam: list[tuple[float, int, str]] = [(0.0, -1, " ")]
-    history: list[list[tuple[float, int, str]]] = []
-    for slot in slots:
-        options = [slot] if isinstance(slot, str) else slot
-        scored = [
-            (score + logp(prev_ch, ch), k, ch) for k, (score, _, prev_ch) in enumerate(beam) for ch in options
-        ]
-        scored.sort(key=lambda item: -item[0])
-        history.append(beam)
-        beam = scored[:BEAM]
-    out = []
-    _, back, ch = beam[0]
-    for step in reversed(history[1:]):
-        out.append(ch)
-        _, back, ch = step[back]
-    out.append(ch)
-    return "".join(reversed(out)) if slots else ""
+    if prev is None or following is None:
+        return "\ufffd"
+
+    def fit(ch: str) -> float:
+        return logp(prev, ch) + (logp(ch, following) if following else 0.0)
+
+    ranked = sorted(candidates, key=fit, reverse=True)
+    if len(ranked) > 1 and fit(ranked[0]) - fit(ranked[1]) < GUESS_MARGIN:
+        return "\ufffd"
+    return ranked[0]
 
 
 def _candidates(pattern: Pattern) -> tuple[str, ...]:

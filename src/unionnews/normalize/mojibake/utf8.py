@@ -44,7 +44,7 @@ MAX_MEAN_COST = 10.0
 MIN_CHARS_PER_LETTER = 6
 #: Bytes are guessed only when at most one in this many is unknown (a run of marks is no text).
 MAX_UNKNOWN_SHARE = 5
-#: Big5 readings losing more than one byte in this many are read back with the Viterbi decoder.
+#: Big5 readings losing more than one byte in this many are read back character by character (:mod:`.lostbytes`).
 LOSSY_SHARE = 8
 #: A guessed byte must make a character at least this likely (log-probability).
 GUESS_FLOOR = -12.0
@@ -134,7 +134,8 @@ def best_utf8_window(text: str, lo: int, hi: int) -> WindowReading | None:
         return None
     best: WindowReading | None = None
     for start, end in promising_windows(text, lo, hi, ceilings):
-        for gain, reading, codec, lost in utf8_readings(text[start:end], require_clean=True):
+        around = (text[start - 1 : start] if start else "", text[end : end + 1])
+        for gain, reading, codec, lost in utf8_readings(text[start:end], require_clean=True, around=around):
             if gain >= MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, start, end, reading, codec, lost)
     return best
@@ -301,10 +302,14 @@ def _loss(ch: str) -> float:
     return min(char_plausibility(ch), 0.0)
 
 
-def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, str, str, int]]:
+def utf8_readings(
+    span: str, *, require_clean: bool, around: tuple[str, str] = ("", "")
+) -> Iterator[tuple[float, str, str, int]]:
     """``(gain, reading, codec, lost)`` for ``span`` re-read as UTF-8 from GB18030 and Big5 bytes.
 
     Lost-byte marks count on neither side: folding ten marks into one is no gain.
+    ``around`` is the character before and after ``span`` (or empty): context
+    for guessing lost bytes.
     """
     base = plausibility(without_marks(span))
     for codec in CODECS:
@@ -313,7 +318,7 @@ def utf8_readings(span: str, *, require_clean: bool) -> Iterator[tuple[float, st
             continue
         reading = decode_utf8_marking_lost(raw)
         if codec == "big5" and raw.count(0) * LOSSY_SHARE > len(raw):
-            reading = decode_utf8_lossy(raw)
+            reading = decode_utf8_lossy(raw, before=around[0], after=around[1])
         elif (
             b"\x00" in raw
             and plausibility(without_marks(reading)) + reading.count("\ufffd") - base >= MIN_GAIN
