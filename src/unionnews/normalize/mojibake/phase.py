@@ -41,6 +41,8 @@ LOOK_BACK = 3
 CONTEXT = MAX_RUN + LOOK_BACK + 2
 #: A surprising run this near an anchor is needed before any re-reading is tried.
 NEAR = 6
+#: Characters a side of a re-read stretch needs to tell fluent text from mojibake.
+SIDE = 3
 #: Cost (nats) of a byte guessed where nothing marks it, on top of the guess's own cost.
 INVENTED_BYTE = 4.0
 #: A reading must save this much in total, and this much per character it spans.
@@ -142,6 +144,8 @@ def reread_shifted(text: str, anchor: int) -> Fix | None:
     if best is None:
         return None
     _, lo, hi, reading, marked = best
+    if _among_mojibake(text, lo, hi):
+        return None
     return Fix(
         lo,
         hi,
@@ -150,6 +154,19 @@ def reread_shifted(text: str, anchor: int) -> Fix | None:
         0.8,
         note="GBK decoded one byte out of phase; lost byte restored from context",
     )
+
+
+def _among_mojibake(text: str, lo: int, hi: int) -> bool:
+    """Surprising runs on both sides of ``text[lo:hi]``: the text is mojibake of another kind.
+
+    A lost byte shifts one stretch out of phase between fluent text; where the text
+    on both sides is just as surprising (UTF-8 read as Big5), a fluent re-reading of
+    a few characters there is chance.  A side shorter than :data:`SIDE` (the edge of
+    the text is near) tells nothing and is not asked.
+    """
+    sides = [(max(lo - NEAR, 0), lo), (hi, min(hi + NEAR, len(text)))]
+    sides = [(a, b) for a, b in sides if b - a >= SIDE]
+    return bool(sides) and all(implausible_run(text, a, b) >= 2 for a, b in sides)
 
 
 def _ends_to_try(text: str, start: int, lead_marked: bool) -> range:
