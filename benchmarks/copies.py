@@ -24,6 +24,7 @@ import argparse
 import collections
 import itertools
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -40,7 +41,7 @@ from unionnews.corpus.dedupe import EventLedger  # noqa: E402
 from unionnews.corpus.siblings import (  # noqa: E402
     Proposal,
     Sibling,
-    agreed,
+    agreed_fills,
     matched_runs,
     proposals,
     repair_from_siblings,
@@ -119,7 +120,7 @@ def sibling_recovery(corpus: Corpus, groups: dict[str, Any], parsed: dict[str, A
             norm = unionnews.normalize(raw[i])
             truth = truth_text[corpus.group_of[i]]
             siblings = [(o, texts[o]) for o in ids if o != i]
-            fills = agreed([(o, proposals(norm.text, t)) for o, t in siblings])
+            fills = agreed_fills(norm, [Sibling(o, t) for o, t in siblings])
             lost = truth_marks(norm.text, truth) if "\ufffd" in norm.text else []
             if lost:
                 spans = [covered(t, truth) for _, t in siblings]
@@ -140,9 +141,15 @@ def sibling_recovery(corpus: Corpus, groups: dict[str, Any], parsed: dict[str, A
                 elif not any(m.start == fill.start and m.fill == fill.fill for m in lost):
                     stats["other_fills"] += 1
                     context = norm.text[max(fill.start - 4, 0) : fill.start] + fill.fill
-                    stats["wrong_other"] += (
-                        context.replace("\ufffd", "") not in truth and "\ufffd" not in context
-                    )
+                    wrong = context.replace("\ufffd", "") not in truth and "\ufffd" not in context
+                    stats["wrong_other"] += wrong
+                    if wrong and os.environ.get("SHOW_WRONG"):
+                        print(
+                            "wrong fill:",
+                            repr(norm.text[max(fill.start - 8, 0) : fill.end + 8]),
+                            "->",
+                            repr(fill.fill),
+                        )
             if fills:
                 repaired[i] = unionnews.parse(
                     repair_from_siblings(norm, [Sibling(o, t) for o, t in siblings])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -154,3 +155,29 @@ def test_unread_mojibake_with_a_lost_mark_is_replaced_whole_unless_the_sibling_i
     assert (fill.after, fill.confidence) == ("工作，", 0.8)
     assert fill.note.startswith("garbled text")
     assert repair_from_siblings(damaged, [Sibling("b", before + "？M，" + after)]) is damaged
+
+
+@pytest.mark.parametrize("word", ["工会", "职工", "运动"])
+def test_a_word_read_as_big5_is_filled_from_a_sibling_by_its_byte_length(word: str) -> None:
+    """UTF-8 read as Big5 leaves two or three characters (marks among them) for every two; the raw bytes match."""
+    sentence = "区总工会举办职工运动会，吸引了数百名职工参加比赛。"
+    garbled = word.encode("utf-8").decode("big5", errors="replace")
+    damaged = unionnews.normalize(CLEAN + sentence.replace(word, garbled, 1) + "\n" + CLEAN)
+    sibling = unionnews.parse(CLEAN + sentence + "\n" + CLEAN)
+    repaired = repair_from_siblings(damaged, [Sibling("b", sibling.text)])
+    assert repaired.text.split("\n")[len(SENTENCES)] == sentence
+    (fill,) = _fills(repaired)
+    assert fill.after == word and fill.note.startswith("garbled text")
+    assert damaged.raw[fill.raw_start : fill.raw_end] == garbled
+
+
+def test_garbled_text_whose_bytes_do_not_match_the_sibling_is_kept() -> None:
+    """A sibling with other words there (far more bytes than the garbled stretch holds) is an edit, not the same text."""
+    sentence = "区总工会举办职工运动会，吸引了数百名职工参加比赛。"
+    garbled = "职工".encode().decode("big5", errors="replace")
+    damaged = unionnews.normalize(CLEAN + sentence.replace("职工", garbled, 1) + "\n" + CLEAN)
+    edited = sentence.replace("职工", "全市职工和家属代表", 1)
+    assert (
+        repair_from_siblings(damaged, [Sibling("b", unionnews.parse(CLEAN + edited + "\n" + CLEAN).text)])
+        is damaged
+    )

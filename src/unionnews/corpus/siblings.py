@@ -17,15 +17,17 @@ every character still maps to its raw span.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 import regex
 
 from unionnews.models import Repair
 from unionnews.normalize.fix import Fix, apply_fixes
+from unionnews.normalize.mojibake.common import encode_with_lost_marks
 from unionnews.normalize.pipeline import NormalizedText
 
 #: Characters per alignment anchor.
@@ -47,6 +49,9 @@ MAX_GAP = 64
 _MARK = r"[\ufffd?](?:\([a-z\u00e0-\u01dc]{1,7}\))?"
 _MARK_RUNS = regex.compile(f"((?:{_MARK})+)")
 _ALL_MARKS = regex.compile(f"(?:{_MARK})+")
+#: Codecs that read UTF-8 into unread mojibake, and how many bytes its length may be off.
+MISREAD_CODECS = ("big5", "gb18030")
+BYTE_SLACK = 2
 #: What a sibling's own unread mojibake shows: a garbled fill holding one is not taken.
 _SUSPECT = regex.compile(r"[\ufffd?？A-Za-z]")
 
@@ -143,20 +148,33 @@ def _longest_chain(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def proposals(text: str, sibling: str) -> list[Proposal]:
-    """What ``sibling`` can fill in ``text``: mark-only gaps between matches, and a cut ending."""
+def proposals(text: str, sibling: str, raw_of: Callable[[int, int], str] | None = None) -> list[Proposal]:
+    """What ``sibling`` can fill in ``text``: mark-only gaps between matches, and a cut ending.
+
+    ``raw_of(start, end)`` is the raw text ``text[start:end]`` was normalized from
+    (by default the text itself): unread mojibake is measured in its raw bytes.
+    """
     runs = matched_runs(text, sibling)
     out: list[Proposal] = []
     for prev, nxt in zip([Run(0, 0, 0), *runs], runs, strict=False):
         a0, a1 = prev.a_start + prev.length, nxt.a_start
         b0, b1 = prev.b_start + prev.length, nxt.b_start
-        out += _gap_proposals(text[a0:a1], sibling[b0:b1], a0, b0)
+        raw = (
+            functools.partial(raw_of, a0, a1)
+            if raw_of is not None
+            else functools.partial(_slice, text, a0, a1)
+        )
+        out += _gap_proposals(text[a0:a1], sibling[b0:b1], a0, b0, raw)
     if runs:
         out += _ending(text, sibling, runs[-1])
     return out
 
 
-def _gap_proposals(gap: str, fill: str, at: int, source: int) -> list[Proposal]:
+def _slice(text: str, start: int, end: int) -> str:
+    return text[start:end]
+
+
+def _gap_proposals(gap: str, fill: str, at: int, source: int, raw: Callable[[], str]) -> list[Proposal]:
     """Fills for the mark runs of a short gap whose other characters the sibling has, in order.
 
     Marks a few characters apart leave no anchor between them, so the gap holds
@@ -165,7 +183,7 @@ def _gap_proposals(gap: str, fill: str, at: int, source: int) -> list[Proposal]:
     """
     if "\ufffd" not in gap or len(gap) > MAX_GAP:
         return []
-    whole = [Proposal(at, at + len(gap), fill, source, garbled=True)] if _garbled(gap, fill) else []
+    whole = [Proposal(at, at + len(gap), fill, source, garbled=True)] if _garbled(gap, fill, raw) else []
     pieces = _MARK_RUNS.split(gap)
     out: list[Proposal] = []
     pos_gap = pos_fill = 0
@@ -201,20 +219,32 @@ def _fillable(gap: str, fill: str) -> bool:
     )
 
 
-def _garbled(gap: str, fill: str) -> bool:
+def _garbled(gap: str, fill: str, raw: Callable[[], str]) -> bool:
     """Mojibake the normalizer could not read, with a lost byte in it: as long as the sibling's text there.
 
     Between two exact matches, a short stretch holding a lost mark and about as
     many characters as the sibling has there is the same text garbled, not an edit;
     unless the sibling's text there looks garbled too (a stray ``？`` or Latin letter).
+    Length is counted in characters or, for UTF-8 read as Big5 or GBK (two or three
+    characters for every two the sibling has), in the bytes of the raw stretch.
     """
     return (
         "\ufffd" in gap
         and len(gap) <= MAX_GAP // 2
-        and abs(len(gap) - len(fill)) <= max(2, len(gap) // 4)
         and _SUSPECT.search(fill) is None
         and "\n" not in gap + fill
+        and (abs(len(gap) - len(fill)) <= max(2, len(gap) // 4) or _as_many_bytes(raw(), fill))
     )
+
+
+def _as_many_bytes(raw: str, fill: str) -> bool:
+    """``raw``, encoded as a CJK codec read it (a lost mark one byte), is as long as ``fill`` in UTF-8."""
+    target = len(fill.encode("utf-8"))
+    for codec in MISREAD_CODECS:
+        encoded = encode_with_lost_marks(raw, codec)
+        if encoded is not None and abs(len(encoded) - target) <= BYTE_SLACK:
+            return True
+    return False
 
 
 def _ending(text: str, sibling: str, last: Run) -> list[Proposal]:
@@ -280,6 +310,12 @@ def _non_overlapping(
     return out
 
 
+def agreed_fills(norm: NormalizedText, siblings: Sequence[Sibling]) -> list[tuple[Proposal, tuple[str, ...]]]:
+    """What ``siblings`` agree to fill in ``norm`` (:func:`agreed` over each one's :func:`proposals`)."""
+    raw_of = functools.partial(_raw_of, norm)
+    return agreed([(s.article_id, proposals(norm.text, s.text, raw_of)) for s in siblings])
+
+
 def repair_from_siblings(norm: NormalizedText, siblings: Sequence[Sibling]) -> NormalizedText:
     """``norm`` with what it lost filled from ``siblings`` where they agree, as ``from-sibling`` repairs.
 
@@ -287,8 +323,7 @@ def repair_from_siblings(norm: NormalizedText, siblings: Sequence[Sibling]) -> N
     its offset map is ``norm``'s composed with the fills (a filled mark maps to the
     raw span the mark came from, an ending to the end of the raw text).
     """
-    per_sibling = [(s.article_id, proposals(norm.text, s.text)) for s in siblings]
-    fills = agreed(per_sibling)
+    fills = agreed_fills(norm, siblings)
     if not fills:
         return norm
     fixes = [
@@ -321,6 +356,11 @@ def repair_group(norms: Mapping[str, NormalizedText], texts: Mapping[str, str]) 
         if repaired is not norm:
             out[article_id] = repaired
     return out
+
+
+def _raw_of(norm: NormalizedText, start: int, end: int) -> str:
+    raw_start, raw_end = norm.raw_span(start, end)
+    return norm.raw[raw_start:raw_end]
 
 
 def _note(proposal: Proposal, ids: Sequence[str]) -> str:
