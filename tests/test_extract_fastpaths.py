@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 
 import pytest
 import regex
@@ -17,6 +18,12 @@ from unionnews.layout_rules import FURNITURE_CUE_NEEDS, FURNITURE_CUES
 from unionnews.lexicon import FURNITURE_NEEDS, FURNITURE_PATTERNS, HOLD_VERBS, ROLE_WORDS
 from unionnews.segment import LineTest, plain_strings
 
+
+def joined(pieces: Sequence[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts made of up to ``max_size`` of ``pieces``, in any order."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
 #: Pieces of counts and non-counts: digits (ASCII, full-width, a digit outside the BMP), numerals,
 #: big units, separators, measure words and the characters that stop a count.
 _COUNT_PIECES = (
@@ -27,7 +34,7 @@ _COUNT_PIECES = (
     "左右",
     "职工",
 )
-count_texts = st.lists(st.sampled_from(_COUNT_PIECES), max_size=30).map("".join)
+count_texts = joined(_COUNT_PIECES, 30)
 
 
 def _found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
@@ -67,7 +74,7 @@ _LINE_PIECES = (
     "ICP备",
     "市总工会召开会议。",
 )
-line_texts = st.lists(st.sampled_from(_LINE_PIECES), max_size=14).map("".join)
+line_texts = joined(_LINE_PIECES, 14)
 
 
 @settings(max_examples=500)
@@ -121,7 +128,7 @@ _STORY_PIECES = (
     "劳动竞赛",
     "日前在",
 )
-story_texts = st.lists(st.sampled_from(_STORY_PIECES), max_size=20).map("".join)
+story_texts = joined(_STORY_PIECES, 20)
 
 
 @settings(max_examples=500)
@@ -190,7 +197,7 @@ _PLAIN_PIECES = tuple(
         | set(",:()（）\n 工会召开会议，。")
     )
 )
-plain_texts = st.lists(st.sampled_from(_PLAIN_PIECES), max_size=16).map("".join)
+plain_texts = joined(_PLAIN_PIECES, 16)
 
 
 def test_plain_patterns_use_no_class_that_differs_between_engines() -> None:
@@ -220,7 +227,7 @@ _LEAD_PIECES = (
 
 
 @settings(max_examples=500)
-@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=20).map("".join))
+@given(joined(_LEAD_PIECES, 20))
 def test_guarded_lead_pattern_matches_as_unguarded(text: str) -> None:
     unguarded = regex.compile(organizers.LEAD_RE.pattern.replace(organizers._DATELINE_GUARD, ""))
     assert unguarded.pattern != organizers.LEAD_RE.pattern
@@ -239,7 +246,7 @@ _DATE_LINE_PIECES = (
 
 
 @settings(max_examples=500)
-@given(st.lists(st.sampled_from(_DATE_LINE_PIECES), max_size=16).map("".join))
+@given(joined(_DATE_LINE_PIECES, 16))
 def test_date_line_prefilters_skip_no_date_line(line: str) -> None:
     assert segment.starts_with_date(line) == (segment.DATE_LINE_RE.match(line) is not None)
     labelled = segment.LABELLED_DATE_RE.search(line) is not None and len(line) < 80
@@ -261,7 +268,7 @@ _META_PIECES = (
 
 
 @settings(max_examples=500)
-@given(st.lists(st.sampled_from(_META_PIECES), max_size=12).map("".join))
+@given(joined(_META_PIECES, 12))
 def test_meta_and_byline_prefilters_skip_no_match(line: str) -> None:
     assert segment._has_meta_field(line) == (segment.META_LINE_RE.search(line) is not None)
     if segment.BYLINE_RE.search(line):
@@ -285,7 +292,7 @@ _DATE_PIECES = (
     "同日",
     "昨天",
 )
-date_texts = st.lists(st.sampled_from(_DATE_PIECES), max_size=25).map("".join)
+date_texts = joined(_DATE_PIECES, 25)
 
 
 def _first_full_date(text: str) -> str | None:
@@ -319,7 +326,7 @@ _ORG_PIECES = (
     "县总",
     "郑州市",
 )
-org_lines = st.lists(st.sampled_from(_ORG_PIECES), max_size=40).map("".join)
+org_lines = joined(_ORG_PIECES, 40)
 
 
 @settings(max_examples=1500)
@@ -353,7 +360,7 @@ _WORDS = (
     "程",
 )
 words_lists = st.lists(st.sampled_from(_WORDS), max_size=12).map(tuple)
-names = st.lists(st.sampled_from((*_WORDS, *"职工之家金秋助学十件、")), max_size=8).map("".join)
+names = joined((*_WORDS, *"职工之家金秋助学十件、"), 8)
 
 
 def _ends_with_by_scan(name: str, triggers: tuple[str, ...]) -> str | None:
@@ -399,7 +406,7 @@ _MEETING_PIECES = (
     "代表大会",
     "12",
 )
-meeting_texts = st.lists(st.sampled_from(_MEETING_PIECES), max_size=20).map("".join)
+meeting_texts = joined(_MEETING_PIECES, 20)
 
 
 @settings(max_examples=1000)
@@ -439,7 +446,7 @@ _BMP_COUNT_PIECES = (
     "以上",
     "职工",
 )
-bmp_count_texts = st.lists(st.sampled_from(_BMP_COUNT_PIECES), max_size=30).map("".join)
+bmp_count_texts = joined(_BMP_COUNT_PIECES, 30)
 needs_possessive_re = pytest.mark.skipif(
     sys.version_info < (3, 11), reason="re has possessive quantifiers from 3.11"
 )
@@ -485,7 +492,7 @@ _NAME_PIECES = (
     "情暖劳动者",
     "喜迎新春",
 )
-name_texts = st.lists(st.sampled_from(_NAME_PIECES), max_size=14).map("".join)
+name_texts = joined(_NAME_PIECES, 14)
 
 
 @settings(max_examples=1500)
@@ -526,7 +533,7 @@ _OPENING_PIECES = (
     "总工会官方微博",
     "新华社北京",
 )
-opening_texts = st.lists(st.sampled_from(_OPENING_PIECES), max_size=16).map("".join)
+opening_texts = joined(_OPENING_PIECES, 16)
 
 
 @settings(max_examples=1500)
@@ -541,7 +548,7 @@ def test_opening_outlet_prefilters_hold_wherever_their_patterns_match(text: str)
 
 
 _SEPARATOR_DATE_PIECES = (*"0123456789〇一二三十年月日号-/. :：，", "2023", "10", "同日")
-separator_date_texts = st.lists(st.sampled_from(_SEPARATOR_DATE_PIECES), max_size=20).map("".join)
+separator_date_texts = joined(_SEPARATOR_DATE_PIECES, 20)
 
 
 @settings(max_examples=1500)
