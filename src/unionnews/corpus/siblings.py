@@ -154,17 +154,13 @@ def proposals(text: str, sibling: str, raw_of: Callable[[int, int], str] | None 
     ``raw_of(start, end)`` is the raw text ``text[start:end]`` was normalized from
     (by default the text itself): unread mojibake is measured in its raw bytes.
     """
+    raw_of = raw_of or functools.partial(_slice, text)
     runs = matched_runs(text, sibling)
     out: list[Proposal] = []
     for prev, nxt in zip([Run(0, 0, 0), *runs], runs, strict=False):
         a0, a1 = prev.a_start + prev.length, nxt.a_start
         b0, b1 = prev.b_start + prev.length, nxt.b_start
-        raw = (
-            functools.partial(raw_of, a0, a1)
-            if raw_of is not None
-            else functools.partial(_slice, text, a0, a1)
-        )
-        out += _gap_proposals(text[a0:a1], sibling[b0:b1], a0, b0, raw)
+        out += _gap_proposals(text[a0:a1], sibling[b0:b1], a0, b0, functools.partial(raw_of, a0, a1))
     if runs:
         out += _ending(text, sibling, runs[-1])
     return out
